@@ -1,0 +1,34 @@
+using System.Text.Json;
+using CoPLive.Common;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CoPLive.Gateway.Api;
+
+/// <summary>Turns refusals and malformed requests into <see cref="ApiError"/> bodies; logs anything unexpected.</summary>
+public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, message) = exception switch
+        {
+            CoPLiveException refusal => (ApiErrors.StatusFor(refusal.Code), refusal.Code, refusal.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, ErrorCodes.TooLarge, "The request body is larger than allowed."),
+            BadHttpRequestException { InnerException: JsonException } =>
+                (StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body is not valid JSON of the expected shape."),
+            BadHttpRequestException bad =>
+                (StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, bad.Message),
+            _ => (StatusCodes.Status500InternalServerError, "internal-error", "Something went wrong on the server; it has been logged."),
+        };
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        await ApiErrors.WriteAsync(httpContext.Response, status, code, message, cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using CoPLive.Rooms;
+using Microsoft.Extensions.Options;
+
+namespace CoPLive.Gateway.Live;
+
+/// <summary>
+/// The rooms this node's connections are in. The first local connection to enter a room subscribes the
+/// node's one <see cref="IGatewayObserver"/> with the room's grain; the last one to leave unsubscribes it.
+/// </summary>
+public sealed partial class GatewayRooms(
+    IGrainFactory grains,
+    GatewayNode node,
+    GatewayObserver observer,
+    IOptions<LiveOptions> options,
+    ILogger<GatewayRooms> logger)
+{
+    private readonly ConcurrentDictionary<string, LocalRoom> _rooms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, RoomId>> _roomsByConnection = new(StringComparer.Ordinal);
+    private IGatewayObserver? _reference;
+
+    /// <summary>The node's observer as a grain reference; created once (it must stay referenced while the node lives).</summary>
+    private IGatewayObserver Reference => _reference ??= grains.CreateObjectReference<IGatewayObserver>(observer);
+
+    /// <summary>Makes sure the node is subscribed to the room and counts the connection in; call before entering the presence grain.</summary>
+    public async Task AddConnectionAsync(RoomId room, string connectionId)
+    {
+        var rooms = _roomsByConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal));
+        if (!rooms.ContainsKey(room.ToString()) && rooms.Count >= options.Value.MaxRoomsPerConnection)
+        {
+            throw new Common.CoPLiveException(
+                Common.ErrorCodes.TooLarge, $"A connection may be in at most {options.Value.MaxRoomsPerConnection} rooms.");
+        }
+
+        var local = _rooms.GetOrAdd(room.ToString(), _ => new LocalRoom(room));
+        await local.Gate.WaitAsync();
+        try
+        {
+            if (local.Connections.Count == 0)
+            {
+                await grains.GetRoomPresence(room).SubscribeAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
+            }
+
+            local.Connections.Add(connectionId);
+            rooms[room.ToString()] = room;
+        }
+        finally
+        {
+            local.Gate.Release();
+        }
+    }
+
+    /// <summary>The connection leaves the room: the presence grain is told, and the node unsubscribes after its last local connection.</summary>
+    public async Task RemoveConnectionAsync(RoomId room, string connectionId)
+    {
+        if (_roomsByConnection.TryGetValue(connectionId, out var rooms))
+        {
+            rooms.TryRemove(room.ToString(), out _);
+        }
+
+        if (!_rooms.TryGetValue(room.ToString(), out var local))
+        {
+            return;
+        }
+
+        await local.Gate.WaitAsync();
+        try
+        {
+            if (!local.Connections.Remove(connectionId))
+            {
+                return;
+            }
+
+            var presence = grains.GetRoomPresence(room);
+            await presence.LeaveAsync(connectionId);
+            if (local.Connections.Count == 0)
+            {
+                await presence.UnsubscribeAsync(node.Id);
+            }
+        }
+        finally
+        {
+            local.Gate.Release();
+        }
+    }
+
+    /// <summary>A connection closed: it leaves every room it was in.</summary>
+    public async Task RemoveConnectionAsync(string connectionId)
+    {
+        if (!_roomsByConnection.TryRemove(connectionId, out var rooms))
+        {
+            return;
+        }
+
+        foreach (var room in rooms.Values)
+        {
+            try
+            {
+                await RemoveConnectionAsync(room, connectionId);
+            }
+            catch (Exception exception)
+            {
+                // The subscription expires on its own; the grain then removes the connection.
+                LogLeaveFailed(logger, exception, room.ToString(), connectionId);
+            }
+        }
+    }
+
+    /// <summary>Renews the node's subscription to every room that has local connections.</summary>
+    public async Task RenewAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var local in _rooms.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (local.Connections.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await grains.GetRoomPresence(local.Room).SubscribeAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogRenewalFailed(logger, exception, local.Room.ToString());
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: connection {ConnectionId} could not leave; its subscription will expire")]
+    private static partial void LogLeaveFailed(ILogger logger, Exception exception, string room, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: renewing the node's subscription failed")]
+    private static partial void LogRenewalFailed(ILogger logger, Exception exception, string room);
+
+    private sealed class LocalRoom(RoomId room)
+    {
+        public RoomId Room { get; } = room;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,10 @@
+using CoPLive.Rooms;
+
+namespace CoPLive.Gateway.Live;
+
+/// <summary>What the server calls on a SignalR client of /hubs/live.</summary>
+public interface ILiveClient
+{
+    /// <summary>Events of one room the connection is in, in sequence order ("RoomEvents").</summary>
+    Task RoomEvents(RoomEventBatch batch);
+}

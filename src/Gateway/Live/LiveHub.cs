@@ -1,0 +1,46 @@
+using CoPLive.Gateway.Identity;
+using CoPLive.Rooms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CoPLive.Gateway.Live;
+
+/// <summary>
+/// /hubs/live: rooms and presence. Thin: validate, ask the grain that owns the room, manage groups.
+/// Errors reach the client as HubException messages "code: sentence" (see <see cref="LiveHubErrorFilter"/>).
+/// </summary>
+[Authorize]
+public sealed class LiveHub(GatewayRooms rooms, GatewayNode node, IGrainFactory grains) : Hub<ILiveClient>
+{
+    /// <summary>
+    /// Enters a room ("community:{id}") and returns who is there, with the room's sequence number. Events
+    /// with a higher sequence number follow as RoomEvents; ones at or below it are already in the snapshot.
+    /// </summary>
+    public async Task<PresenceSnapshot> EnterRoom(string room)
+    {
+        var member = Context.User!.ToMemberIdentity();
+        var roomId = RoomId.Parse(room);
+        await AuthorizeAsync(roomId, member);
+
+        await rooms.AddConnectionAsync(roomId, Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, roomId.ToString(), Context.ConnectionAborted);
+        return await grains.GetRoomPresence(roomId).EnterAsync(new RoomConnection(Context.ConnectionId, node.Id, member));
+    }
+
+    /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
+    public async Task LeaveRoom(string room)
+    {
+        var roomId = RoomId.Parse(room);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, roomId.ToString());
+        await rooms.RemoveConnectionAsync(roomId, Context.ConnectionId);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception) =>
+        rooms.RemoveConnectionAsync(Context.ConnectionId);
+
+    private Task AuthorizeAsync(RoomId room, CoPLive.Identity.MemberIdentity member) => room.Kind switch
+    {
+        RoomKind.Community => grains.GetCommunity(room.Id).AuthorizeRoomEntryAsync(member),
+        _ => throw new Common.CoPLiveException(Common.ErrorCodes.NotFound, $"Rooms of kind '{room.Kind}' are not open yet."),
+    };
+}

@@ -1,0 +1,3 @@
+using CoPLive.Gateway.Hosting;
+
+await GatewayApplication.Create(args).RunAsync();

@@ -1,0 +1,42 @@
+namespace CoPLive.Common;
+
+/// <summary>Field limits enforced by the grains (and documented in docs/protocol.md).</summary>
+public static class Limits
+{
+    /// <summary>Names and titles: organizations, communities, display names.</summary>
+    public const int NameLength = 200;
+
+    /// <summary>A community's domain ("what it is about").</summary>
+    public const int DomainLength = 200;
+
+    /// <summary>A community's description.</summary>
+    public const int DescriptionLength = 4000;
+
+    /// <summary>Throws <see cref="ErrorCodes.InvalidRequest"/> if the text is missing or blank, <see cref="ErrorCodes.TooLarge"/> if too long.</summary>
+    public static string RequireText(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw CoPLiveException.Invalid($"'{field}' is required and must not be empty.");
+        }
+
+        return OptionalText(value, field, maxLength)!;
+    }
+
+    /// <summary>Throws <see cref="ErrorCodes.TooLarge"/> if the text is longer than allowed; trims it.</summary>
+    public static string? OptionalText(string? value, string field, int maxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            throw new CoPLiveException(ErrorCodes.TooLarge, $"'{field}' is longer than {maxLength} characters.");
+        }
+
+        return trimmed;
+    }
+}

@@ -1,0 +1,18 @@
+using CoPLive.Communities;
+using CoPLive.Organizations;
+using CoPLive.Rooms;
+
+namespace CoPLive;
+
+/// <summary>Typed ways to reach grains, hiding the key formats.</summary>
+public static class GrainFactoryExtensions
+{
+    public static IOrganizationGrain GetOrganization(this IGrainFactory grains, string organizationId) =>
+        grains.GetGrain<IOrganizationGrain>(organizationId);
+
+    public static ICommunityGrain GetCommunity(this IGrainFactory grains, string communityId) =>
+        grains.GetGrain<ICommunityGrain>(communityId);
+
+    public static IRoomPresenceGrain GetRoomPresence(this IGrainFactory grains, RoomId room) =>
+        grains.GetGrain<IRoomPresenceGrain>(room.ToString());
+}

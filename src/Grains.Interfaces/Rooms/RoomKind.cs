@@ -1,0 +1,13 @@
+namespace CoPLive.Rooms;
+
+/// <summary>The kinds of room a connection can be in; a room's name is "{kind}:{id}".</summary>
+public static class RoomKind
+{
+    public const string Community = "community";
+    public const string Thread = "thread";
+    public const string Meetup = "meetup";
+    public const string Document = "document";
+
+    /// <summary>Whether <paramref name="kind"/> is one of the known kinds.</summary>
+    public static bool IsKnown(string kind) => kind is Community or Thread or Meetup or Document;
+}

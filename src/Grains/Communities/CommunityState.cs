@@ -1,0 +1,15 @@
+namespace CoPLive.Communities;
+
+/// <summary>The durable state of <see cref="CommunityGrain"/>.</summary>
+[GenerateSerializer, Alias("CoPLive.CommunityState")]
+public sealed class CommunityState
+{
+    [Id(0)] public bool Created { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public string Domain { get; set; } = "";
+    [Id(3)] public string? Description { get; set; }
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(5)] public List<string> SponsoringOrganizations { get; set; } = [];
+    [Id(6)] public List<string> AdmittedOrganizations { get; set; } = [];
+    [Id(7)] public Dictionary<string, CommunityMemberState> Members { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using CoPLive.Silo.Storage;
+using Orleans.Configuration;
+
+namespace CoPLive.Silo.Hosting;
+
+/// <summary>Configures a CoPLive silo: clustering, grain storage and reminders, as the options say.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Configures the silo. Call it before anything else registers hosted services, so that the schema
+    /// initializer runs first.
+    /// </summary>
+    public static ISiloBuilder UseCoPLiveSilo(this ISiloBuilder silo, CoPLiveOrleansOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        silo.Services.AddSingleton(options);
+        silo.Services.AddHostedService<SchemaInitializer>();
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+
+        switch (options.Persistence)
+        {
+            case PersistenceMode.Sqlite:
+                AdoNetInvariants.RegisterSqlite();
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                silo.AddAdoNetGrainStorage(StorageNames.Main, storage =>
+                {
+                    storage.Invariant = AdoNetInvariants.Sqlite;
+                    storage.ConnectionString = SqliteConnectionStrings.For(options.SqlitePath);
+                });
+                silo.UseInMemoryReminderService();
+                break;
+
+            case PersistenceMode.PostgreSql:
+                silo.ConfigureEndpoints(
+                    IPAddress.Parse(options.AdvertisedIPAddress),
+                    options.SiloPort,
+                    options.GatewayPort,
+                    listenOnAnyHostAddress: false);
+                silo.UseAdoNetClustering(clustering =>
+                {
+                    clustering.Invariant = AdoNetInvariants.PostgreSql;
+                    clustering.ConnectionString = options.PostgreSqlConnectionString;
+                });
+                silo.AddAdoNetGrainStorage(StorageNames.Main, storage =>
+                {
+                    storage.Invariant = AdoNetInvariants.PostgreSql;
+                    storage.ConnectionString = options.PostgreSqlConnectionString;
+                });
+                silo.UseAdoNetReminderService(reminders =>
+                {
+                    reminders.Invariant = AdoNetInvariants.PostgreSql;
+                    reminders.ConnectionString = options.PostgreSqlConnectionString;
+                });
+                break;
+        }
+
+        return silo;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CoPLive.Common;
+using CoPLive.Communities;
+using CoPLive.Gateway.Api;
+using CoPLive.Testing;
+
+namespace CoPLive.Cluster.Tests;
+
+/// <summary>
+/// What must survive a kill: a community created, an organization admitted, a member joined, each
+/// acknowledged with a 2xx before the process is killed with SIGKILL.
+/// </summary>
+public static class RestartScenario
+{
+    public static async Task RunAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var httpPort = FreePorts.Next();
+        var northwind = CoPLiveIds.New("northwind");
+        var contoso = CoPLiveIds.New("contoso");
+        string aliceToken, bobToken, communityId;
+
+        await using (var first = await GatewayProcess.StartAsync(settings, httpPort))
+        {
+            using var http = new HttpClient { BaseAddress = first.Address };
+            aliceToken = await TokenAsync(http, "alice", "Alice", northwind);
+            bobToken = await TokenAsync(http, "bob", "Bob", contoso);
+            var created = await SendAsync<CommunityDetails>(http, aliceToken, HttpMethod.Post, "/api/communities", new { name = "Rock mechanics", domain = "geotechnics" });
+            communityId = created.Id;
+            await SendAsync<CommunityDetails>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/organizations", new { organizationId = contoso });
+            await SendAsync<CommunityMember>(http, bobToken, HttpMethod.Post, $"/api/communities/{communityId}/join", null);
+
+            await first.KillAsync();
+        }
+
+        await using var second = await GatewayProcess.StartAsync(settings, httpPort);
+        using var again = new HttpClient { BaseAddress = second.Address };
+        var community = await SendAsync<CommunityDetails>(again, bobToken, HttpMethod.Get, $"/api/communities/{communityId}", null);
+        var members = await SendAsync<CommunityMember[]>(again, aliceToken, HttpMethod.Get, $"/api/communities/{communityId}/members", null);
+        var visibleToBob = await SendAsync<CommunityDetails[]>(again, bobToken, HttpMethod.Get, "/api/communities", null);
+
+        Assert.Equal("Rock mechanics", community.Name);
+        Assert.Equal([northwind, contoso], community.AdmittedOrganizations.ToArray());
+        Assert.Equal(CommunityRole.Member, community.ViewerRole);
+        Assert.Equal([("alice", CommunityRole.Coordinator), ("bob", CommunityRole.Member)], members.Select(m => (m.UserId, m.Role)));
+        Assert.Contains(visibleToBob, c => c.Id == communityId);
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, string userId, string name, string organizationId)
+    {
+        var response = await http.PostAsJsonAsync("/api/dev/token", new DevTokenRequest(userId, name, organizationId));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.Token;
+    }
+
+    private static async Task<T> SendAsync<T>(HttpClient http, string token, HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return System.Text.Json.JsonSerializer.Deserialize<T>(text, Json.Options)!;
+    }
+}

@@ -1,0 +1,33 @@
+using Orleans.TestingHost;
+
+namespace CoPLive.Grains.Tests;
+
+/// <summary>
+/// One in-process test cluster for the grain tests. Grain storage is in memory here, to test grain
+/// behaviour fast; the real SQLite and PostgreSQL storage is proven by CoPLive.Cluster.Tests.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; } = BuildCluster();
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private static InProcessTestCluster BuildCluster()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Main));
+        return builder.Build();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

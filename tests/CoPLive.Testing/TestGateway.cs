@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CoPLive.Gateway.Api;
+using CoPLive.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoPLive.Testing;
+
+/// <summary>A real gateway node (Kestrel on a loopback port, co-hosting a silo) started inside the test process.</summary>
+public sealed class TestGateway : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestGateway(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>An anonymous client.</summary>
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Settings for the embedded default: SQLite file in <paramref name="folder"/>, localhost clustering on free ports.</summary>
+    public static Dictionary<string, string?> SqliteSettings(string folder) => new()
+    {
+        ["CoPLive:Orleans:Persistence"] = "Sqlite",
+        ["CoPLive:Orleans:SqlitePath"] = Path.Combine(folder, "coplive.db"),
+        ["CoPLive:Orleans:SiloPort"] = FreePorts.Next().ToString(),
+        ["CoPLive:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
+        ["CoPLive:Live:SubscriptionLifetime"] = "00:00:06",
+    };
+
+    /// <summary>Settings for a cluster node on PostgreSQL: storage, clustering and reminders.</summary>
+    public static Dictionary<string, string?> PostgreSqlSettings(string connectionString, string clusterId) => new()
+    {
+        ["CoPLive:Orleans:Persistence"] = "PostgreSql",
+        ["CoPLive:Orleans:PostgreSqlConnectionString"] = connectionString,
+        ["CoPLive:Orleans:ClusterId"] = clusterId,
+        ["CoPLive:Orleans:ServiceId"] = clusterId,
+        ["CoPLive:Orleans:AdvertisedIPAddress"] = "127.0.0.1",
+        ["CoPLive:Orleans:SiloPort"] = FreePorts.Next().ToString(),
+        ["CoPLive:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
+        ["CoPLive:Live:SubscriptionLifetime"] = "00:00:06",
+    };
+
+    public static async Task<TestGateway> StartAsync(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
+    {
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--environment={environment}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:CoPLive=Information",
+        };
+        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
+        var app = GatewayApplication.Create([.. args]);
+        await app.StartAsync().Within("the gateway starts", TimeSpan.FromSeconds(60));
+        return new TestGateway(app, new Uri(app.Addresses().First()));
+    }
+
+    /// <summary>A development token for a member (registers the organization if new).</summary>
+    public async Task<string> TokenAsync(string userId, string displayName, string organizationId)
+    {
+        var response = await Http.PostAsJsonAsync("/api/dev/token", new DevTokenRequest(userId, displayName, organizationId));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.Token;
+    }
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A SignalR connection to /hubs/live (not started), authenticated with <paramref name="token"/>.</summary>
+    public HubConnection Hub(string token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(
+                new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)))
+            .Build();
+
+    public T GetRequiredService<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}
