@@ -6,6 +6,8 @@ public static class StorageNames
     /// <summary>The grain storage provider that holds every durable grain state.</summary>
     public const string Main = "coplive";
 
+    // State names. A stored row is identified by service id, state name and grain key, not by grain
+    // class: every grain class needs a state name of its own, or two classes with the same key collide.
     public const string OrganizationState = "organization";
     public const string CommunityState = "community";
 }

@@ -4,6 +4,7 @@ using CoPLive.Silo.Hosting;
 // (CoPLive:Orleans:*, from environment variables or the command line; see docs/operations.md).
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+builder.Logging.AddFilter("Polly", LogLevel.Warning);
 var options = CoPLiveOrleansOptions.FromConfiguration(builder.Configuration);
 builder.UseOrleans(silo => silo.UseCoPLiveSilo(options));
 await builder.Build().RunAsync();

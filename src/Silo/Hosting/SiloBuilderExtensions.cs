@@ -25,7 +25,6 @@ public static class SiloBuilderExtensions
         switch (options.Persistence)
         {
             case PersistenceMode.Sqlite:
-                AdoNetInvariants.RegisterSqlite();
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
                 silo.AddAdoNetGrainStorage(StorageNames.Main, storage =>
                 {

@@ -18,13 +18,6 @@ public static partial class DatabaseSchema
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using (var wal = connection.CreateCommand())
-        {
-            // WAL lets readers run beside the writer and makes each commit one fsync of the log.
-            wal.CommandText = "PRAGMA journal_mode=WAL;";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         await ApplyScriptsAsync(connection, "sqlite", logger, cancellationToken);
     }
 
