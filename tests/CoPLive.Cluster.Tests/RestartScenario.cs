@@ -28,7 +28,7 @@ public static class RestartScenario
             var created = await SendAsync<CommunityDetails>(http, aliceToken, HttpMethod.Post, "/api/communities", new { name = "Rock mechanics", domain = "geotechnics" });
             communityId = created.Id;
             await SendAsync<CommunityDetails>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/organizations", new { organizationId = contoso });
-            await SendAsync<CommunityMember>(http, bobToken, HttpMethod.Post, $"/api/communities/{communityId}/join", null);
+            await SendAsync<JoinResult>(http, bobToken, HttpMethod.Post, $"/api/communities/{communityId}/join", null);
 
             await first.KillAsync();
         }

@@ -26,5 +26,5 @@ public sealed record Member(string UserId, string DisplayName, string Organizati
             await Http.PostAsJsonAsync($"/api/communities/{communityId}/organizations", new { organizationId }));
 
     public async Task JoinAsync(string communityId) =>
-        await ApiAssert.OkAsync<CommunityMember>(await Http.PostAsync($"/api/communities/{communityId}/join", null));
+        await ApiAssert.OkAsync<JoinResult>(await Http.PostAsync($"/api/communities/{communityId}/join", null));
 }

@@ -41,13 +41,13 @@ public sealed class PresenceTests(GatewayFixture fixture)
         Assert.Equal([alice.UserId, bob.UserId], bobSnapshot.Members.Select(m => m.UserId));
         Assert.Equal(1, bobSnapshot.CountsByOrganization[bob.OrganizationId]);
         var entered = Assert.IsType<MemberEntered>(aliceView.Events.Single(e => e.Seq == aliceSnapshot.Seq + 1));
-        Assert.Equal(("Bob", bob.OrganizationId), (entered.Member.DisplayName, entered.Member.OrganizationId));
+        Assert.Equal(("Bob", bob.OrganizationId), (entered.Member!.DisplayName, entered.Member.OrganizationId));
 
         await bobHub.StopAsync();
         await aliceView.WaitForAbsentAsync(bob.UserId);
 
         var left = Assert.IsType<MemberLeft>(aliceView.Events.Last());
-        Assert.Equal(bob.UserId, left.Member.UserId);
+        Assert.Equal(bob.UserId, left.Member!.UserId);
         Assert.Equal(aliceSnapshot.Seq + 2, left.Seq);
     }
 
@@ -90,7 +90,7 @@ public sealed class PresenceTests(GatewayFixture fixture)
 
         Assert.Equal(2, second.Members.Length);
         Assert.Contains(bob.UserId, afterOneTab.Members.Select(m => m.UserId));
-        Assert.Single(aliceView.Events.OfType<MemberEntered>(), e => e.Member.UserId == bob.UserId);
+        Assert.Single(aliceView.Events.OfType<MemberEntered>(), e => e.Member?.UserId == bob.UserId);
 
         await bobTab2.StopAsync();
         await aliceView.WaitForAbsentAsync(bob.UserId);

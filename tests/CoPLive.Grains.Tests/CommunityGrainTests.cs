@@ -103,14 +103,15 @@ public sealed class CommunityGrainTests(ClusterFixture fixture)
         var community = Grains.GetCommunity(Members.NewId("c"));
         await community.CreateAsync(new NewCommunity("C", "d", null), alice);
 
-        var admitted = await community.AdmitOrganizationAsync(alice, contoso);
+        var admitted = await community.AdmitOrganizationAsync(alice, contoso, PresencePolicy.Named);
         var first = await community.JoinAsync(bob);
         var second = await community.JoinAsync(bob);
 
         Assert.Equal([northwind, contoso], admitted.AdmittedOrganizations.ToArray());
-        Assert.Equal(CommunityRole.Member, first.Role);
+        Assert.Equal(MembershipStatus.Member, first.Status);
+        Assert.Equal(CommunityRole.Member, first.Member!.Role);
         Assert.Equal(first, second);
-        var members = await community.ListMembersAsync(bob);
+        var members = await community.ListMembersAsync(bob, null);
         Assert.Equal([alice.UserId, bob.UserId], members.Select(m => m.UserId));
         Assert.Contains(community.GetPrimaryKeyString(), await Grains.GetOrganization(contoso).ListAdmittingCommunitiesAsync());
     }
@@ -126,7 +127,7 @@ public sealed class CommunityGrainTests(ClusterFixture fixture)
         await community.CreateAsync(new NewCommunity("C", "d", null), alice);
         await community.JoinAsync(carol);
 
-        var error = await Assert.ThrowsAsync<CoPLiveException>(() => community.AdmitOrganizationAsync(carol, contoso));
+        var error = await Assert.ThrowsAsync<CoPLiveException>(() => community.AdmitOrganizationAsync(carol, contoso, PresencePolicy.Named));
 
         Assert.Equal(ErrorCodes.Forbidden, error.Code);
         Assert.Equal([northwind], (await community.GetAsync(alice)).AdmittedOrganizations.ToArray());
@@ -140,7 +141,7 @@ public sealed class CommunityGrainTests(ClusterFixture fixture)
         var community = Grains.GetCommunity(Members.NewId("c"));
         await community.CreateAsync(new NewCommunity("C", "d", null), alice);
 
-        var error = await Assert.ThrowsAsync<CoPLiveException>(() => community.AdmitOrganizationAsync(alice, Members.NewId("ghost")));
+        var error = await Assert.ThrowsAsync<CoPLiveException>(() => community.AdmitOrganizationAsync(alice, Members.NewId("ghost"), PresencePolicy.Named));
 
         Assert.Equal(ErrorCodes.NotFound, error.Code);
         Assert.Equal([northwind], (await community.GetAsync(alice)).AdmittedOrganizations.ToArray());

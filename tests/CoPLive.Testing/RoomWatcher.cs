@@ -1,3 +1,4 @@
+using CoPLive.Gateway.Live;
 using CoPLive.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -13,13 +14,41 @@ public sealed class RoomWatcher : IDisposable
     private readonly Dictionary<string, PresentMember> _members = new(StringComparer.Ordinal);
     private readonly List<RoomEvent> _events = [];
     private readonly List<(Func<RoomWatcher, bool> Condition, TaskCompletionSource Done)> _waiters = [];
-    private readonly IDisposable _subscription;
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly List<AccessRevoked> _revocations = [];
+    private readonly IDisposable _eventsHandler;
+    private readonly IDisposable _revokedHandler;
     private readonly string _room;
 
     public RoomWatcher(HubConnection hub, string room)
     {
         _room = room;
-        _subscription = hub.On<RoomEventBatch>("RoomEvents", OnBatch);
+        _eventsHandler = hub.On<RoomEventBatch>("RoomEvents", OnBatch);
+        _revokedHandler = hub.On<AccessRevoked>("AccessRevoked", OnRevoked);
+    }
+
+    /// <summary>Present members per organization, as the events and the snapshot told.</summary>
+    public IReadOnlyDictionary<string, int> Counts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, int>(_counts);
+            }
+        }
+    }
+
+    /// <summary>The AccessRevoked messages received for this room.</summary>
+    public IReadOnlyList<AccessRevoked> Revocations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _revocations];
+            }
+        }
     }
 
     public PresenceSnapshot? Snapshot { get; private set; }
@@ -53,6 +82,13 @@ public sealed class RoomWatcher : IDisposable
         lock (_lock)
         {
             Snapshot = snapshot;
+            _members.Clear();
+            _counts.Clear();
+            foreach (var (organization, count) in snapshot.CountsByOrganization)
+            {
+                _counts[organization] = count;
+            }
+
             foreach (var member in snapshot.Members)
             {
                 _members[member.UserId] = member;
@@ -91,7 +127,29 @@ public sealed class RoomWatcher : IDisposable
     public Task WaitForAbsentAsync(string userId) =>
         WaitUntilAsync(w => !w.PresentUserIds.Contains(userId), $"'{userId}' shows as gone from {_room}");
 
-    public void Dispose() => _subscription.Dispose();
+    public Task WaitForRevocationAsync() =>
+        WaitUntilAsync(w => w.Revocations.Count > 0, $"an AccessRevoked message arrives for {_room}");
+
+    public void Dispose()
+    {
+        _eventsHandler.Dispose();
+        _revokedHandler.Dispose();
+    }
+
+    private void OnRevoked(AccessRevoked revoked)
+    {
+        if (revoked.Room != _room)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _revocations.Add(revoked);
+        }
+
+        Notify();
+    }
 
     private void OnBatch(RoomEventBatch batch)
     {
@@ -119,11 +177,21 @@ public sealed class RoomWatcher : IDisposable
     {
         switch (roomEvent)
         {
-            case MemberEntered entered:
-                _members[entered.Member.UserId] = entered.Member;
+            case MemberEntered { Member: var member } entered:
+                _counts[entered.OrganizationId] = entered.OrganizationCount;
+                if (member is not null)
+                {
+                    _members[member.UserId] = member;
+                }
+
                 break;
-            case MemberLeft left:
-                _members.Remove(left.Member.UserId);
+            case MemberLeft { Member: var member } left:
+                _counts[left.OrganizationId] = left.OrganizationCount;
+                if (member is not null)
+                {
+                    _members.Remove(member.UserId);
+                }
+
                 break;
         }
     }

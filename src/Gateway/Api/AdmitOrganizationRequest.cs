@@ -1,4 +1,6 @@
+using CoPLive.Communities;
+
 namespace CoPLive.Gateway.Api;
 
-/// <summary>Body of POST /api/communities/{id}/organizations.</summary>
-public sealed record AdmitOrganizationRequest(string? OrganizationId);
+/// <summary>Body of POST /api/communities/{id}/organizations; presence defaults to named.</summary>
+public sealed record AdmitOrganizationRequest(string? OrganizationId, PresencePolicy? Presence);

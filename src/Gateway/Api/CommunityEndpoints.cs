@@ -6,7 +6,7 @@ using CoPLive.Gateway.Identity;
 
 namespace CoPLive.Gateway.Api;
 
-/// <summary>/api/communities: create, discover, read, admit organizations, join, member directory.</summary>
+/// <summary>/api/communities: the community life cycle, membership, roles, policies and the audit log.</summary>
 public static class CommunityEndpoints
 {
     public static IEndpointRouteBuilder MapCommunityEndpoints(this IEndpointRouteBuilder routes)
@@ -14,12 +14,70 @@ public static class CommunityEndpoints
         var group = routes.MapGroup("/api/communities").RequireAuthorization();
         group.MapPost("/", CreateAsync);
         group.MapGet("/", ListVisibleAsync);
-        group.MapGet("/{id}", GetAsync);
+        group.MapGet("/{id}", (string id, ClaimsPrincipal user, IGrainFactory grains) => Community(grains, id).GetAsync(user.ToMemberIdentity()));
+
         group.MapPost("/{id}/organizations", AdmitOrganizationAsync);
+        group.MapDelete(
+            "/{id}/organizations/{organizationId}",
+            (string id, string organizationId, ClaimsPrincipal user, IGrainFactory grains) =>
+                Community(grains, id).WithdrawOrganizationAsync(user.ToMemberIdentity(), organizationId));
+        group.MapPut(
+            "/{id}/organizations/{organizationId}/presence",
+            (string id, string organizationId, PresencePolicyRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+                Community(grains, id).SetPresencePolicyAsync(user.ToMemberIdentity(), organizationId, Required(request.Presence, "presence")));
+        group.MapPut(
+            "/{id}/join-policy",
+            (string id, JoinPolicyRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+                Community(grains, id).SetJoinPolicyAsync(user.ToMemberIdentity(), Required(request.JoinPolicy, "joinPolicy")));
+
         group.MapPost("/{id}/join", JoinAsync);
-        group.MapGet("/{id}/members", ListMembersAsync);
+        group.MapPost("/{id}/leave", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            await Community(grains, id).LeaveAsync(user.ToMemberIdentity());
+            return Results.NoContent();
+        });
+
+        group.MapPost("/{id}/invitations", InviteAsync);
+        group.MapGet("/{id}/invitations", (string id, ClaimsPrincipal user, IGrainFactory grains) => Community(grains, id).ListInvitationsAsync(user.ToMemberIdentity()));
+        group.MapDelete("/{id}/invitation", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            await Community(grains, id).DeclineInvitationAsync(user.ToMemberIdentity());
+            return Results.NoContent();
+        });
+
+        group.MapGet("/{id}/requests", (string id, ClaimsPrincipal user, IGrainFactory grains) => Community(grains, id).ListJoinRequestsAsync(user.ToMemberIdentity()));
+        group.MapPost(
+            "/{id}/requests/{userId}/approve",
+            (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) => Community(grains, id).ApproveJoinRequestAsync(user.ToMemberIdentity(), userId));
+        group.MapPost("/{id}/requests/{userId}/refuse", async (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            await Community(grains, id).RefuseJoinRequestAsync(user.ToMemberIdentity(), userId);
+            return Results.NoContent();
+        });
+
+        group.MapGet(
+            "/{id}/members",
+            (string id, string? organization, ClaimsPrincipal user, IGrainFactory grains) =>
+                Community(grains, id).ListMembersAsync(user.ToMemberIdentity(), organization));
+        group.MapPut(
+            "/{id}/members/{userId}/role",
+            (string id, string userId, RoleRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+                Community(grains, id).ChangeRoleAsync(user.ToMemberIdentity(), userId, Required(request.Role, "role")));
+        group.MapDelete("/{id}/members/{userId}", async (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            await Community(grains, id).RemoveMemberAsync(user.ToMemberIdentity(), userId);
+            return Results.NoContent();
+        });
+
+        group.MapGet("/{id}/audit", (string id, ClaimsPrincipal user, IGrainFactory grains) => Community(grains, id).ListAuditAsync(user.ToMemberIdentity()));
         return routes;
     }
+
+    private static ICommunityGrain Community(IGrainFactory grains, string id) => grains.GetCommunity(CoPLiveIds.Require(id, "community"));
+
+    private static T Required<T>(T? value, string field)
+        where T : struct =>
+        value ?? throw CoPLiveException.Invalid($"'{field}' is required.");
 
     private static async Task<IResult> CreateAsync(CreateCommunityRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
@@ -38,17 +96,26 @@ public static class CommunityEndpoints
         return [.. visible.OfType<CommunityDetails>().OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
-    private static Task<CommunityDetails> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        grains.GetCommunity(CoPLiveIds.Require(id, "community")).GetAsync(user.ToMemberIdentity());
-
     private static Task<CommunityDetails> AdmitOrganizationAsync(
         string id, AdmitOrganizationRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
-        grains.GetCommunity(CoPLiveIds.Require(id, "community"))
-            .AdmitOrganizationAsync(user.ToMemberIdentity(), CoPLiveIds.Require(request.OrganizationId, "organization"));
+        Community(grains, id).AdmitOrganizationAsync(
+            user.ToMemberIdentity(),
+            CoPLiveIds.Require(request.OrganizationId, "organization"),
+            request.Presence ?? PresencePolicy.Named);
 
-    private static Task<CommunityMember> JoinAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        grains.GetCommunity(CoPLiveIds.Require(id, "community")).JoinAsync(user.ToMemberIdentity());
+    /// <summary>200 with the membership, or 202 when the join is a request awaiting approval.</summary>
+    private static async Task<IResult> JoinAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var result = await Community(grains, id).JoinAsync(user.ToMemberIdentity());
+        return result.Status == MembershipStatus.Requested ? Results.Accepted(value: result) : Results.Ok(result);
+    }
 
-    private static Task<ImmutableArray<CommunityMember>> ListMembersAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        grains.GetCommunity(CoPLiveIds.Require(id, "community")).ListMembersAsync(user.ToMemberIdentity());
+    private static async Task<IResult> InviteAsync(string id, InvitationRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var invitation = await Community(grains, id).InviteAsync(
+            user.ToMemberIdentity(),
+            CoPLiveIds.Require(request.UserId, "user"),
+            CoPLiveIds.Require(request.OrganizationId, "organization"));
+        return Results.Created($"/api/communities/{id}/invitations", invitation);
+    }
 }

@@ -29,8 +29,7 @@ public static class LiveServiceCollectionExtensions
         services.AddSingleton<GatewayNode>();
         services.AddSingleton<GatewayRooms>();
         services.AddSingleton<GatewayObserver>();
-        services.AddSingleton<RoomEventSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<RoomEventSender>());
+        services.AddHostedService<RoomEventSender>();
         services.AddHostedService<SubscriptionRenewalService>();
         services.AddSignalR(hub =>
             {

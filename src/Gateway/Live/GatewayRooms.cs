@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace CoPLive.Gateway.Live;
 
 /// <summary>
-/// The rooms this node's connections are in. The first local connection to enter a room subscribes the
-/// node's one <see cref="IGatewayObserver"/> with the room's grain; the last one to leave unsubscribes it.
+/// The rooms this node's connections are in, and each connection's organization. The first local
+/// connection to enter a room subscribes the node's one <see cref="IGatewayObserver"/> with the room's
+/// presence grain; the last one to leave unsubscribes it.
 /// </summary>
 public sealed partial class GatewayRooms(
     IGrainFactory grains,
@@ -23,7 +24,7 @@ public sealed partial class GatewayRooms(
     private IGatewayObserver Reference => _reference ??= grains.CreateObjectReference<IGatewayObserver>(observer);
 
     /// <summary>Makes sure the node is subscribed to the room and counts the connection in; call before entering the presence grain.</summary>
-    public async Task AddConnectionAsync(RoomId room, string connectionId)
+    public async Task AddConnectionAsync(RoomId room, string connectionId, string organizationId)
     {
         var rooms = _roomsByConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal));
         if (!rooms.ContainsKey(room.ToString()) && rooms.Count >= options.Value.MaxRoomsPerConnection)
@@ -36,12 +37,12 @@ public sealed partial class GatewayRooms(
         await local.Gate.WaitAsync();
         try
         {
-            if (local.Connections.Count == 0)
+            if (local.IsEmpty)
             {
                 await grains.GetRoomPresence(room).SubscribeAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
             }
 
-            local.Connections.Add(connectionId);
+            local.Add(connectionId, organizationId);
             rooms[room.ToString()] = room;
         }
         finally
@@ -66,14 +67,14 @@ public sealed partial class GatewayRooms(
         await local.Gate.WaitAsync();
         try
         {
-            if (!local.Connections.Remove(connectionId))
+            if (local.Remove(connectionId) is null)
             {
                 return;
             }
 
             var presence = grains.GetRoomPresence(room);
             await presence.LeaveAsync(connectionId);
-            if (local.Connections.Count == 0)
+            if (local.IsEmpty)
             {
                 await presence.UnsubscribeAsync(node.Id);
             }
@@ -106,13 +107,44 @@ public sealed partial class GatewayRooms(
         }
     }
 
+    /// <summary>
+    /// Forgets connections the room's grain already took out of the room (an eviction). Returns those that
+    /// were here, with their organizations. The node's subscription then lapses if no local connection is left.
+    /// </summary>
+    public IReadOnlyList<(string ConnectionId, string OrganizationId)> Forget(string room, IEnumerable<string> connectionIds)
+    {
+        List<(string, string)> forgotten = [];
+        if (!_rooms.TryGetValue(room, out var local))
+        {
+            return forgotten;
+        }
+
+        foreach (var connectionId in connectionIds)
+        {
+            if (local.Remove(connectionId) is { } organizationId)
+            {
+                forgotten.Add((connectionId, organizationId));
+                if (_roomsByConnection.TryGetValue(connectionId, out var rooms))
+                {
+                    rooms.TryRemove(room, out _);
+                }
+            }
+        }
+
+        return forgotten;
+    }
+
+    /// <summary>The organizations of this node's connections in the room.</summary>
+    public IReadOnlyCollection<string> LocalOrganizations(string room) =>
+        _rooms.TryGetValue(room, out var local) ? local.Organizations() : [];
+
     /// <summary>Renews the node's subscription to every room that has local connections.</summary>
     public async Task RenewAllAsync(CancellationToken cancellationToken)
     {
         foreach (var local in _rooms.Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (local.Connections.Count == 0)
+            if (local.IsEmpty)
             {
                 continue;
             }
@@ -134,12 +166,49 @@ public sealed partial class GatewayRooms(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: renewing the node's subscription failed")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string room);
 
+    /// <summary>A room's local connections. <see cref="Gate"/> orders subscribe and unsubscribe; a lock guards the map.</summary>
     private sealed class LocalRoom(RoomId room)
     {
+        private readonly Dictionary<string, string> _organizationByConnection = new(StringComparer.Ordinal);
+
         public RoomId Room { get; } = room;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
+        public bool IsEmpty
+        {
+            get
+            {
+                lock (_organizationByConnection)
+                {
+                    return _organizationByConnection.Count == 0;
+                }
+            }
+        }
+
+        public void Add(string connectionId, string organizationId)
+        {
+            lock (_organizationByConnection)
+            {
+                _organizationByConnection[connectionId] = organizationId;
+            }
+        }
+
+        /// <summary>Removes the connection; returns its organization, or null if it was not here.</summary>
+        public string? Remove(string connectionId)
+        {
+            lock (_organizationByConnection)
+            {
+                return _organizationByConnection.Remove(connectionId, out var organizationId) ? organizationId : null;
+            }
+        }
+
+        public string[] Organizations()
+        {
+            lock (_organizationByConnection)
+            {
+                return [.. _organizationByConnection.Values.Distinct(StringComparer.Ordinal)];
+            }
+        }
     }
 }

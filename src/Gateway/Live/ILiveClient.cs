@@ -7,4 +7,7 @@ public interface ILiveClient
 {
     /// <summary>Events of one room the connection is in, in sequence order ("RoomEvents").</summary>
     Task RoomEvents(RoomEventBatch batch);
+
+    /// <summary>The connection was taken out of a room, and why ("AccessRevoked").</summary>
+    Task AccessRevoked(AccessRevoked revoked);
 }

@@ -1,4 +1,5 @@
 using CoPLive.Gateway.Identity;
+using CoPLive.Identity;
 using CoPLive.Rooms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -13,32 +14,36 @@ namespace CoPLive.Gateway.Live;
 public sealed class LiveHub(GatewayRooms rooms, GatewayNode node, IGrainFactory grains) : Hub<ILiveClient>
 {
     /// <summary>
-    /// Enters a room ("community:{id}") and returns who is there, with the room's sequence number. Events
-    /// with a higher sequence number follow as RoomEvents; ones at or below it are already in the snapshot.
+    /// Enters a room ("community:{id}") and returns who is there, as the caller's organization may see it,
+    /// with the room's sequence number. Events with a higher sequence number follow as RoomEvents; ones at
+    /// or below it are already in the snapshot.
     /// </summary>
     public async Task<PresenceSnapshot> EnterRoom(string room)
     {
         var member = Context.User!.ToMemberIdentity();
         var roomId = RoomId.Parse(room);
-        await AuthorizeAsync(roomId, member);
+        var access = await AuthorizeAsync(roomId, member);
 
-        await rooms.AddConnectionAsync(roomId, Context.ConnectionId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, roomId.ToString(), Context.ConnectionAborted);
-        return await grains.GetRoomPresence(roomId).EnterAsync(new RoomConnection(Context.ConnectionId, node.Id, member));
+        await rooms.AddConnectionAsync(roomId, Context.ConnectionId, member.OrganizationId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId), Context.ConnectionAborted);
+        return await grains.GetRoomPresence(roomId).EnterAsync(new RoomConnection(Context.ConnectionId, node.Id, member), access);
     }
 
     /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
     public async Task LeaveRoom(string room)
     {
+        var member = Context.User!.ToMemberIdentity();
         var roomId = RoomId.Parse(room);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, roomId.ToString());
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId));
         await rooms.RemoveConnectionAsync(roomId, Context.ConnectionId);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
         rooms.RemoveConnectionAsync(Context.ConnectionId);
 
-    private Task AuthorizeAsync(RoomId room, CoPLive.Identity.MemberIdentity member) => room.Kind switch
+    private Task<RoomAccess> AuthorizeAsync(RoomId room, MemberIdentity member) => room.Kind switch
     {
         RoomKind.Community => grains.GetCommunity(room.Id).AuthorizeRoomEntryAsync(member),
         _ => throw new Common.CoPLiveException(Common.ErrorCodes.NotFound, $"Rooms of kind '{room.Kind}' are not open yet."),

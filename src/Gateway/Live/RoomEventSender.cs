@@ -1,44 +1,75 @@
-using System.Threading.Channels;
 using CoPLive.Rooms;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoPLive.Gateway.Live;
 
 /// <summary>
-/// Sends room events to the node's SignalR groups, one send per event batch per group: SignalR
-/// serializes it once per protocol. A single reader keeps each room's events in order.
+/// Sends what the grains publish to the node's SignalR connections, one item at a time so each room's
+/// events stay in order. A batch goes to the room's group in one send (SignalR serializes it once per
+/// protocol), unless some event must not name its member to other organizations: then each local
+/// organization's group gets its own copy. An eviction takes connections out of the room's groups
+/// before anything later is sent, and tells them why.
 /// </summary>
-public sealed partial class RoomEventSender(IHubContext<LiveHub, ILiveClient> hub, ILogger<RoomEventSender> logger) : BackgroundService
+public sealed partial class RoomEventSender(
+    GatewayObserver observer,
+    GatewayRooms rooms,
+    IHubContext<LiveHub, ILiveClient> hub,
+    ILogger<RoomEventSender> logger) : BackgroundService
 {
-    private readonly Channel<RoomEventBatch> _queue = Channel.CreateUnbounded<RoomEventBatch>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-
-    public void Enqueue(RoomEventBatch batch)
-    {
-        if (!_queue.Writer.TryWrite(batch))
-        {
-            LogDropped(logger, batch.Room);
-        }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var batch in _queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var item in observer.Outbound.ReadAllAsync(stoppingToken))
         {
             try
             {
-                await hub.Clients.Group(batch.Room).RoomEvents(batch);
+                switch (item)
+                {
+                    case RoomEventBatch batch:
+                        await SendAsync(batch);
+                        break;
+                    case RoomEviction eviction:
+                        await EvictAsync(eviction);
+                        break;
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogSendFailed(logger, exception, batch.Room);
+                LogSendFailed(logger, exception, (item as RoomEventBatch)?.Room ?? (item as RoomEviction)?.Room ?? "?");
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: events dropped, the sender is shutting down")]
-    private static partial void LogDropped(ILogger logger, string room);
+    private async Task SendAsync(RoomEventBatch batch)
+    {
+        if (!batch.Events.Any(e => e.CountedOnly))
+        {
+            await hub.Clients.Group(RoomGroups.All(batch.Room)).RoomEvents(batch);
+            return;
+        }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: sending events to the group failed")]
+        foreach (var organizationId in rooms.LocalOrganizations(batch.Room))
+        {
+            var view = batch with { Events = [.. batch.Events.Select(e => e.For(organizationId))] };
+            await hub.Clients.Group(RoomGroups.Organization(batch.Room, organizationId)).RoomEvents(view);
+        }
+    }
+
+    private async Task EvictAsync(RoomEviction eviction)
+    {
+        var evicted = rooms.Forget(eviction.Room, eviction.ConnectionIds);
+        foreach (var (connectionId, organizationId) in evicted)
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.All(eviction.Room));
+            await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.Organization(eviction.Room, organizationId));
+            await hub.Clients.Client(connectionId).AccessRevoked(new AccessRevoked(eviction.Room, eviction.Code, eviction.Reason));
+        }
+
+        LogEvicted(logger, eviction.Room, evicted.Count, eviction.Code);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: sending to the node's connections failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string room);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: {ConnectionCount} local connections evicted ({Code})")]
+    private static partial void LogEvicted(ILogger logger, string room, int connectionCount, string code);
 }

@@ -3,7 +3,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { token: sessionStorage.getItem("coplive.token"), me: null, connection: null, room: null, seq: 0, epoch: null, members: new Map() };
+const state = { token: sessionStorage.getItem("coplive.token"), me: null, connection: null, room: null, seq: 0, epoch: null, members: new Map(), counts: new Map() };
 
 async function api(method, path, body) {
   const response = await fetch(path, {
@@ -49,6 +49,7 @@ async function connect() {
     .withAutomaticReconnect()
     .build();
   connection.on("RoomEvents", onRoomEvents);
+  connection.on("AccessRevoked", onAccessRevoked);
   connection.onreconnecting(() => setOnline(false));
   connection.onreconnected(async () => { setOnline(true); if (state.room) { await enterRoom(state.room.id); } });
   connection.onclose(() => setOnline(false));
@@ -70,9 +71,14 @@ async function listCommunities() {
   for (const community of communities) {
     const item = document.createElement("li");
     const button = document.createElement("button");
-    button.textContent = community.viewerRole ? "Enter" : "Join";
+    button.textContent = community.viewerRole ? "Enter" : community.viewerStatus === "invited" ? "Accept invitation"
+      : community.viewerStatus === "requested" ? "Requested" : community.joinPolicy === "approval" ? "Ask to join" : "Join";
+    button.disabled = community.viewerStatus === "requested" || (!community.viewerRole && community.viewerStatus !== "invited" && community.joinPolicy === "invitation");
     button.addEventListener("click", () => run(async () => {
-      if (!community.viewerRole) { await api("POST", `/api/communities/${community.id}/join`); }
+      if (!community.viewerRole) {
+        const joined = await api("POST", `/api/communities/${community.id}/join`);
+        if (joined.status === "requested") { showError({ message: "Your request was sent; a coordinator or moderator will approve it." }); await listCommunities(); return; }
+      }
       await openCommunity(community.id);
     }));
     item.append(`${community.name} — ${community.domain} (${community.memberCount} members, ${community.admittedOrganizations.join(", ")}) `, button);
@@ -95,7 +101,16 @@ async function enterRoom(id) {
   state.epoch = snapshot.epoch;
   state.seq = snapshot.seq;
   state.members = new Map(snapshot.members.map((m) => [m.userId, m]));
+  state.counts = new Map(Object.entries(snapshot.countsByOrganization));
   renderPresence();
+}
+
+async function onAccessRevoked(revoked) {
+  if (!state.room || revoked.room !== `community:${state.room.id}`) { return; }
+  state.room = null;
+  await listCommunities().catch(() => {});
+  show("communities");
+  showError({ message: `${revoked.code}: ${revoked.reason}` });
 }
 
 function onRoomEvents(batch) {
@@ -105,8 +120,11 @@ function onRoomEvents(batch) {
     if (event.seq <= state.seq) { continue; }
     if (event.seq !== state.seq + 1) { enterRoom(state.room.id).catch(showError); return; }
     state.seq = event.seq;
-    if (event.type === "member-entered") { state.members.set(event.member.userId, event.member); }
-    if (event.type === "member-left") { state.members.delete(event.member.userId); }
+    if (event.type === "presence-reset") { enterRoom(state.room.id).catch(showError); return; }
+    state.counts.set(event.organizationId, event.organizationCount);
+    // A member of a counted organization arrives without a name: only the count changes.
+    if (event.type === "member-entered" && event.member) { state.members.set(event.member.userId, event.member); }
+    if (event.type === "member-left" && event.member) { state.members.delete(event.member.userId); }
   }
   renderPresence();
 }
@@ -114,17 +132,16 @@ function onRoomEvents(batch) {
 function renderPresence() {
   const list = $("presence-list");
   list.replaceChildren();
-  const counts = new Map();
   for (const member of [...state.members.values()].sort((a, b) => a.displayName.localeCompare(b.displayName))) {
     const item = document.createElement("li");
     item.dataset.userId = member.userId;
     const org = Object.assign(document.createElement("span"), { className: "org", textContent: member.organizationId });
     item.append(member.displayName, org);
     list.append(item);
-    counts.set(member.organizationId, (counts.get(member.organizationId) ?? 0) + 1);
   }
-  $("presence-count").textContent = `(${state.members.size})`;
-  $("presence-orgs").textContent = [...counts].map(([org, n]) => `${n} from ${org}`).join(", ");
+  const present = [...state.counts].filter(([, n]) => n > 0);
+  $("presence-count").textContent = `(${present.reduce((sum, [, n]) => sum + n, 0)})`;
+  $("presence-orgs").textContent = present.map(([org, n]) => `${n} from ${org}`).join(", ");
 }
 
 async function run(action) {

@@ -1,10 +1,7 @@
-using System.Text.Json.Serialization;
-
 namespace CoPLive.Communities;
 
 /// <summary>A member's role in a community.</summary>
 [GenerateSerializer, Alias("CoPLive.CommunityRole")]
-[JsonConverter(typeof(JsonStringEnumConverter<CommunityRole>))]
 public enum CommunityRole
 {
     /// <summary>Reads and reacts, never authors.</summary>

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using CoPLive.Identity;
+using CoPLive.Rooms;
 
 namespace CoPLive.Communities;
 
 /// <summary>
 /// A community of practice; keyed by the community id. It owns its membership and answers every
-/// "may this member see or do this" question about itself.
+/// "may this member see or do this" question about itself. Every change of admission, membership, role
+/// or policy is written to its audit log, and revocations reach live sessions through the room's presence.
 /// </summary>
 [Alias("CoPLive.ICommunityGrain")]
 public interface ICommunityGrain : IGrainWithStringKey
@@ -22,19 +24,80 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("TryGetVisible")]
     Task<CommunityDetails?> TryGetVisibleAsync(MemberIdentity viewer);
 
-    /// <summary>A coordinator admits an organization, whose members may then join.</summary>
+    /// <summary>A coordinator admits an organization, whose members may then join; its presence policy here defaults to named.</summary>
     [Alias("AdmitOrganization")]
-    Task<CommunityDetails> AdmitOrganizationAsync(MemberIdentity caller, string organizationId);
+    Task<CommunityDetails> AdmitOrganizationAsync(MemberIdentity caller, string organizationId, PresencePolicy presence);
 
-    /// <summary>A member of an admitted organization joins (again: nothing changes). Returns the membership.</summary>
+    /// <summary>
+    /// A coordinator withdraws an organization's admission: its members stop being members, leave every live
+    /// room of the community at once, and its invitations and requests lapse. A sponsoring organization cannot be withdrawn.
+    /// </summary>
+    [Alias("WithdrawOrganization")]
+    Task<CommunityDetails> WithdrawOrganizationAsync(MemberIdentity caller, string organizationId);
+
+    /// <summary>A coordinator sets how an admitted organization's members appear to other organizations.</summary>
+    [Alias("SetPresencePolicy")]
+    Task<CommunityDetails> SetPresencePolicyAsync(MemberIdentity caller, string organizationId, PresencePolicy presence);
+
+    /// <summary>A coordinator sets how people join.</summary>
+    [Alias("SetJoinPolicy")]
+    Task<CommunityDetails> SetJoinPolicyAsync(MemberIdentity caller, JoinPolicy policy);
+
+    /// <summary>
+    /// Joins: at once if the policy is open or the caller is invited, as a request under the approval policy;
+    /// refused (forbidden) under the invitation policy without an invitation. Joining again changes nothing.
+    /// </summary>
     [Alias("Join")]
-    Task<CommunityMember> JoinAsync(MemberIdentity caller);
+    Task<JoinResult> JoinAsync(MemberIdentity caller);
 
-    /// <summary>The member directory, for members of the community.</summary>
+    /// <summary>Leaves the community (always possible, except for its last coordinator while others remain).</summary>
+    [Alias("Leave")]
+    Task LeaveAsync(MemberIdentity caller);
+
+    /// <summary>A coordinator or moderator invites one person of an admitted organization.</summary>
+    [Alias("Invite")]
+    Task<Invitation> InviteAsync(MemberIdentity caller, string userId, string organizationId);
+
+    /// <summary>The invited person declines their invitation.</summary>
+    [Alias("DeclineInvitation")]
+    Task DeclineInvitationAsync(MemberIdentity caller);
+
+    /// <summary>Pending invitations, for coordinators and moderators.</summary>
+    [Alias("ListInvitations")]
+    Task<ImmutableArray<Invitation>> ListInvitationsAsync(MemberIdentity caller);
+
+    /// <summary>Pending join requests, for coordinators and moderators.</summary>
+    [Alias("ListJoinRequests")]
+    Task<ImmutableArray<JoinRequest>> ListJoinRequestsAsync(MemberIdentity caller);
+
+    /// <summary>A coordinator or moderator approves a pending request: the requester becomes a member.</summary>
+    [Alias("ApproveJoinRequest")]
+    Task<CommunityMember> ApproveJoinRequestAsync(MemberIdentity caller, string userId);
+
+    /// <summary>A coordinator or moderator refuses a pending request.</summary>
+    [Alias("RefuseJoinRequest")]
+    Task RefuseJoinRequestAsync(MemberIdentity caller, string userId);
+
+    /// <summary>A coordinator changes a member's role; the community always keeps at least one coordinator.</summary>
+    [Alias("ChangeRole")]
+    Task<CommunityMember> ChangeRoleAsync(MemberIdentity caller, string userId, CommunityRole role);
+
+    /// <summary>A coordinator removes a member, who leaves every live room of the community at once.</summary>
+    [Alias("RemoveMember")]
+    Task RemoveMemberAsync(MemberIdentity caller, string userId);
+
+    /// <summary>The member directory, for members; optionally only the members of one organization.</summary>
     [Alias("ListMembers")]
-    Task<ImmutableArray<CommunityMember>> ListMembersAsync(MemberIdentity viewer);
+    Task<ImmutableArray<CommunityMember>> ListMembersAsync(MemberIdentity viewer, string? organizationId);
 
-    /// <summary>Checks that <paramref name="member"/> may be in the community's live room; throws forbidden or not-found otherwise.</summary>
+    /// <summary>The audit log, newest last, for coordinators.</summary>
+    [Alias("ListAudit")]
+    Task<ImmutableArray<AuditEntry>> ListAuditAsync(MemberIdentity caller);
+
+    /// <summary>
+    /// Checks that <paramref name="member"/> may be in the community's live room and returns what the room's
+    /// presence must know; throws forbidden or not-found otherwise.
+    /// </summary>
     [Alias("AuthorizeRoomEntry")]
-    Task AuthorizeRoomEntryAsync(MemberIdentity member);
+    Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member);
 }

@@ -22,6 +22,10 @@ public interface IOrganizationGrain : IGrainWithStringKey
     [Alias("AddAdmittingCommunity")]
     Task AddAdmittingCommunityAsync(string communityId);
 
+    /// <summary>Records that a community no longer admits this organization.</summary>
+    [Alias("RemoveAdmittingCommunity")]
+    Task RemoveAdmittingCommunityAsync(string communityId);
+
     /// <summary>The communities that admit this organization (the community grain stays the authority).</summary>
     [Alias("ListAdmittingCommunities")]
     Task<ImmutableArray<string>> ListAdmittingCommunitiesAsync();

@@ -12,4 +12,8 @@ public interface IGatewayObserver : IGrainObserver
     /// <summary>Events of one room, in sequence order.</summary>
     [OneWay, Alias("ReceiveRoomEvents")]
     Task ReceiveRoomEventsAsync(RoomEventBatch batch);
+
+    /// <summary>Connections of this node that must leave a room now: they receive nothing more from it.</summary>
+    [OneWay, Alias("EvictConnections")]
+    Task EvictConnectionsAsync(RoomEviction eviction);
 }

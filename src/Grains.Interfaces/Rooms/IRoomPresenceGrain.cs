@@ -18,15 +18,32 @@ public interface IRoomPresenceGrain : IGrainWithStringKey
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(string gatewayNodeId);
 
-    /// <summary>A connection enters the room (already authorized by the room's owner). Returns the presence snapshot.</summary>
+    /// <summary>
+    /// A connection enters the room, authorized by the room's owner, which also says what presence must
+    /// know (<paramref name="access"/>). Returns the snapshot as the connection's organization may see it.
+    /// </summary>
     [Alias("Enter")]
-    Task<PresenceSnapshot> EnterAsync(RoomConnection connection);
+    Task<PresenceSnapshot> EnterAsync(RoomConnection connection, RoomAccess access);
 
     /// <summary>A connection leaves the room (or dropped). Leaving twice changes nothing.</summary>
     [Alias("Leave")]
     Task LeaveAsync(string connectionId);
 
-    /// <summary>The current presence snapshot.</summary>
+    /// <summary>The current snapshot as a viewer of <paramref name="viewerOrganizationId"/> may see it.</summary>
     [Alias("GetSnapshot")]
-    Task<PresenceSnapshot> GetSnapshotAsync();
+    Task<PresenceSnapshot> GetSnapshotAsync(string viewerOrganizationId);
+
+    /// <summary>
+    /// The owner's access rules changed (a presence policy): viewers are told to take a fresh snapshot so that
+    /// what they hold matches what they may now see.
+    /// </summary>
+    [Alias("ApplyAccess")]
+    Task ApplyAccessAsync(RoomAccess access);
+
+    /// <summary>
+    /// Access ended for some members: their connections leave the room at once (each gateway node is told
+    /// which of its connections, and why), and the others see them leave.
+    /// </summary>
+    [Alias("Revoke")]
+    Task RevokeAsync(RoomRevocation revocation);
 }

@@ -10,4 +10,17 @@ namespace CoPLive.Rooms;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(MemberEntered), "member-entered")]
 [JsonDerivedType(typeof(MemberLeft), "member-left")]
-public abstract record RoomEvent([property: Id(0)] long Seq);
+[JsonDerivedType(typeof(PresenceReset), "presence-reset")]
+public abstract record RoomEvent([property: Id(0)] long Seq)
+{
+    /// <summary>
+    /// Whether viewers from organizations other than the member's may only see this event without the
+    /// member (the member's organization is counted). Decided by the grain; applied by the gateway per
+    /// organization group; never sent to clients.
+    /// </summary>
+    [JsonIgnore]
+    public virtual bool CountedOnly => false;
+
+    /// <summary>This event as a viewer of <paramref name="viewerOrganizationId"/> may see it.</summary>
+    public virtual RoomEvent For(string viewerOrganizationId) => this;
+}

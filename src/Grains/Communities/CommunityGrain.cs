@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CoPLive.Common;
 using CoPLive.Identity;
+using CoPLive.Rooms;
 using Microsoft.Extensions.Logging;
 
 namespace CoPLive.Communities;
@@ -14,6 +15,8 @@ public sealed partial class CommunityGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private CommunityState S => state.State;
+
+    private IRoomPresenceGrain Presence => GrainFactory.GetRoomPresence(RoomId.ForCommunity(Id));
 
     public async Task<CommunityDetails> CreateAsync(NewCommunity community, MemberIdentity creator)
     {
@@ -39,16 +42,9 @@ public sealed partial class CommunityGrain(
         S.Domain = domain;
         S.Description = string.IsNullOrEmpty(description) ? null : description;
         S.CreatedAt = now;
-        S.SponsoringOrganizations = [creator.OrganizationId];
-        S.AdmittedOrganizations = [creator.OrganizationId];
-        S.Members[creator.UserId] = new CommunityMemberState
-        {
-            UserId = creator.UserId,
-            DisplayName = creator.DisplayName,
-            OrganizationId = creator.OrganizationId,
-            Role = CommunityRole.Coordinator,
-            JoinedAt = now,
-        };
+        S.Organizations = [new AdmissionState { OrganizationId = creator.OrganizationId, Sponsoring = true, AdmittedAt = now }];
+        S.Members[creator.UserId] = NewMember(creator, CommunityRole.Coordinator, now);
+        Record(creator, AuditActions.CommunityCreated, Id, name);
         await state.WriteStateAsync();
         await organization.AddAdmittingCommunityAsync(Id);
         LogCommunityCreated(logger, Id, creator.UserId, creator.OrganizationId);
@@ -64,16 +60,11 @@ public sealed partial class CommunityGrain(
     public Task<CommunityDetails?> TryGetVisibleAsync(MemberIdentity viewer) =>
         Task.FromResult(IsVisibleTo(viewer) ? ToDetails(viewer) : null);
 
-    public async Task<CommunityDetails> AdmitOrganizationAsync(MemberIdentity caller, string organizationId)
+    public async Task<CommunityDetails> AdmitOrganizationAsync(MemberIdentity caller, string organizationId, PresencePolicy presence)
     {
         CoPLiveIds.Require(organizationId, "organization");
-        RequireVisibleTo(caller);
-        if (RoleOf(caller) != CommunityRole.Coordinator)
-        {
-            throw CoPLiveException.Forbidden("Only a coordinator of the community may admit organizations.");
-        }
-
-        if (S.AdmittedOrganizations.Contains(organizationId))
+        RequireCoordinator(caller, "admit organizations");
+        if (Admission(organizationId) is not null)
         {
             return ToDetails(caller);
         }
@@ -84,39 +75,268 @@ public sealed partial class CommunityGrain(
             throw CoPLiveException.NotFound("organization", organizationId);
         }
 
-        S.AdmittedOrganizations.Add(organizationId);
+        S.Organizations.Add(new AdmissionState { OrganizationId = organizationId, Presence = presence, AdmittedAt = DateTimeOffset.UtcNow });
+        Record(caller, AuditActions.OrganizationAdmitted, organizationId, Kebab(presence));
         await state.WriteStateAsync();
         await organization.AddAdmittingCommunityAsync(Id);
         LogOrganizationAdmitted(logger, Id, organizationId, caller.UserId);
+        if (presence == PresencePolicy.Counted)
+        {
+            await Presence.ApplyAccessAsync(Access());
+        }
+
         return ToDetails(caller);
     }
 
-    public async Task<CommunityMember> JoinAsync(MemberIdentity caller)
+    public async Task<CommunityDetails> WithdrawOrganizationAsync(MemberIdentity caller, string organizationId)
+    {
+        CoPLiveIds.Require(organizationId, "organization");
+        RequireCoordinator(caller, "withdraw organizations");
+        var admission = Admission(organizationId) ?? throw CoPLiveException.NotFound("admitted organization", organizationId);
+        if (admission.Sponsoring)
+        {
+            throw CoPLiveException.Conflict($"Organization '{organizationId}' sponsors this community; a sponsor cannot be withdrawn.");
+        }
+
+        var leaving = S.Members.Values.Where(m => m.OrganizationId == organizationId).ToList();
+        if (leaving.Count > 0 && CoordinatorCount() == leaving.Count(m => m.Role == CommunityRole.Coordinator))
+        {
+            throw CoPLiveException.Conflict("Withdrawing this organization would leave the community without a coordinator.");
+        }
+
+        S.Organizations.Remove(admission);
+        foreach (var member in leaving)
+        {
+            S.Members.Remove(member.UserId);
+        }
+
+        RemoveWhere(S.Invitations, i => i.OrganizationId == organizationId);
+        RemoveWhere(S.JoinRequests, r => r.OrganizationId == organizationId);
+        Record(caller, AuditActions.OrganizationWithdrawn, organizationId, $"{leaving.Count} members removed");
+        await state.WriteStateAsync();
+        await GrainFactory.GetOrganization(organizationId).RemoveAdmittingCommunityAsync(Id);
+        LogOrganizationWithdrawn(logger, Id, organizationId, leaving.Count, caller.UserId);
+        await Presence.RevokeAsync(new RoomRevocation(
+            [],
+            organizationId,
+            ErrorCodes.Forbidden,
+            "Your organization's admission to this community was withdrawn."));
+        return ToDetails(caller);
+    }
+
+    public async Task<CommunityDetails> SetPresencePolicyAsync(MemberIdentity caller, string organizationId, PresencePolicy presence)
+    {
+        CoPLiveIds.Require(organizationId, "organization");
+        RequireCoordinator(caller, "set presence policies");
+        var admission = Admission(organizationId) ?? throw CoPLiveException.NotFound("admitted organization", organizationId);
+        if (admission.Presence == presence)
+        {
+            return ToDetails(caller);
+        }
+
+        admission.Presence = presence;
+        Record(caller, AuditActions.PresencePolicyChanged, organizationId, Kebab(presence));
+        await state.WriteStateAsync();
+        await Presence.ApplyAccessAsync(Access());
+        return ToDetails(caller);
+    }
+
+    public async Task<CommunityDetails> SetJoinPolicyAsync(MemberIdentity caller, JoinPolicy policy)
+    {
+        RequireCoordinator(caller, "set the join policy");
+        if (!Enum.IsDefined(policy))
+        {
+            throw CoPLiveException.Invalid("Unknown join policy.");
+        }
+
+        if (S.JoinPolicy != policy)
+        {
+            S.JoinPolicy = policy;
+            Record(caller, AuditActions.JoinPolicyChanged, Id, Kebab(policy));
+            await state.WriteStateAsync();
+        }
+
+        return ToDetails(caller);
+    }
+
+    public async Task<JoinResult> JoinAsync(MemberIdentity caller)
     {
         RequireVisibleTo(caller);
         if (S.Members.TryGetValue(caller.UserId, out var existing))
         {
-            return existing.ToContract();
+            return new JoinResult(MembershipStatus.Member, existing.ToContract());
         }
 
-        var member = new CommunityMemberState
+        var invited = S.Invitations.TryGetValue(caller.UserId, out var invitation) && invitation.OrganizationId == caller.OrganizationId;
+        if (invited || S.JoinPolicy == JoinPolicy.Open)
         {
-            UserId = caller.UserId,
-            DisplayName = caller.DisplayName,
-            OrganizationId = caller.OrganizationId,
-            Role = CommunityRole.Member,
-            JoinedAt = DateTimeOffset.UtcNow,
-        };
-        S.Members[caller.UserId] = member;
+            var member = NewMember(caller, CommunityRole.Member, DateTimeOffset.UtcNow);
+            S.Members[caller.UserId] = member;
+            S.Invitations.Remove(caller.UserId);
+            S.JoinRequests.Remove(caller.UserId);
+            Record(caller, AuditActions.MemberJoined, caller.UserId, invited ? "invited" : "open");
+            await state.WriteStateAsync();
+            LogMemberJoined(logger, Id, caller.UserId, caller.OrganizationId);
+            return new JoinResult(MembershipStatus.Member, member.ToContract());
+        }
+
+        if (S.JoinPolicy == JoinPolicy.Invitation)
+        {
+            throw CoPLiveException.Forbidden("This community admits new members by invitation only.");
+        }
+
+        if (!S.JoinRequests.ContainsKey(caller.UserId))
+        {
+            S.JoinRequests[caller.UserId] = new JoinRequest(caller.UserId, caller.DisplayName, caller.OrganizationId, DateTimeOffset.UtcNow);
+            Record(caller, AuditActions.JoinRequested, caller.UserId, null);
+            await state.WriteStateAsync();
+        }
+
+        return new JoinResult(MembershipStatus.Requested, null);
+    }
+
+    public async Task LeaveAsync(MemberIdentity caller)
+    {
+        RequireVisibleTo(caller);
+        if (!S.Members.TryGetValue(caller.UserId, out var member))
+        {
+            throw new CoPLiveException(ErrorCodes.NotFound, "You are not a member of this community.");
+        }
+
+        RequireNotLastCoordinator(member, "leave");
+        S.Members.Remove(caller.UserId);
+        Record(caller, AuditActions.MemberLeft, caller.UserId, null);
         await state.WriteStateAsync();
-        LogMemberJoined(logger, Id, caller.UserId, caller.OrganizationId);
+        await Presence.RevokeAsync(new RoomRevocation([caller.UserId], null, ErrorCodes.Forbidden, "You left the community."));
+    }
+
+    public async Task<Invitation> InviteAsync(MemberIdentity caller, string userId, string organizationId)
+    {
+        CoPLiveIds.Require(userId, "user");
+        CoPLiveIds.Require(organizationId, "organization");
+        RequireModerator(caller, "invite");
+        if (Admission(organizationId) is null)
+        {
+            throw CoPLiveException.Conflict($"Organization '{organizationId}' is not admitted to this community; admit it before inviting its members.");
+        }
+
+        if (S.Members.ContainsKey(userId))
+        {
+            throw CoPLiveException.Conflict($"'{userId}' is already a member.");
+        }
+
+        if (S.Invitations.TryGetValue(userId, out var existing) && existing.OrganizationId == organizationId)
+        {
+            return existing;
+        }
+
+        var invitation = new Invitation(userId, organizationId, caller.UserId, DateTimeOffset.UtcNow);
+        S.Invitations[userId] = invitation;
+        Record(caller, AuditActions.MemberInvited, userId, organizationId);
+        await state.WriteStateAsync();
+        return invitation;
+    }
+
+    public async Task DeclineInvitationAsync(MemberIdentity caller)
+    {
+        RequireVisibleTo(caller);
+        if (!S.Invitations.Remove(caller.UserId))
+        {
+            throw new CoPLiveException(ErrorCodes.NotFound, "You have no invitation to this community.");
+        }
+
+        Record(caller, AuditActions.InvitationDeclined, caller.UserId, null);
+        await state.WriteStateAsync();
+    }
+
+    public Task<ImmutableArray<Invitation>> ListInvitationsAsync(MemberIdentity caller)
+    {
+        RequireModerator(caller, "see invitations");
+        return Task.FromResult(S.Invitations.Values.OrderBy(i => i.InvitedAt).ToImmutableArray());
+    }
+
+    public Task<ImmutableArray<JoinRequest>> ListJoinRequestsAsync(MemberIdentity caller)
+    {
+        RequireModerator(caller, "see join requests");
+        return Task.FromResult(S.JoinRequests.Values.OrderBy(r => r.RequestedAt).ToImmutableArray());
+    }
+
+    public async Task<CommunityMember> ApproveJoinRequestAsync(MemberIdentity caller, string userId)
+    {
+        CoPLiveIds.Require(userId, "user");
+        RequireModerator(caller, "approve join requests");
+        var request = PendingRequest(userId);
+        var requester = new MemberIdentity(request.UserId, request.DisplayName, request.OrganizationId);
+        var member = NewMember(requester, CommunityRole.Member, DateTimeOffset.UtcNow);
+        S.Members[userId] = member;
+        S.JoinRequests.Remove(userId);
+        S.Invitations.Remove(userId);
+        Record(caller, AuditActions.RequestApproved, userId, null);
+        await state.WriteStateAsync();
+        LogMemberJoined(logger, Id, userId, request.OrganizationId);
         return member.ToContract();
     }
 
-    public Task<ImmutableArray<CommunityMember>> ListMembersAsync(MemberIdentity viewer)
+    public async Task RefuseJoinRequestAsync(MemberIdentity caller, string userId)
+    {
+        CoPLiveIds.Require(userId, "user");
+        RequireModerator(caller, "refuse join requests");
+        PendingRequest(userId);
+        S.JoinRequests.Remove(userId);
+        Record(caller, AuditActions.RequestRefused, userId, null);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<CommunityMember> ChangeRoleAsync(MemberIdentity caller, string userId, CommunityRole role)
+    {
+        CoPLiveIds.Require(userId, "user");
+        RequireCoordinator(caller, "change roles");
+        if (!Enum.IsDefined(role))
+        {
+            throw CoPLiveException.Invalid("Unknown role.");
+        }
+
+        var member = RequireMemberRecord(userId);
+        if (member.Role == role)
+        {
+            return member.ToContract();
+        }
+
+        if (role != CommunityRole.Coordinator)
+        {
+            RequireNotLastCoordinator(member, "stop being coordinator");
+        }
+
+        member.Role = role;
+        Record(caller, AuditActions.RoleChanged, userId, Kebab(role));
+        await state.WriteStateAsync();
+        LogRoleChanged(logger, Id, userId, role, caller.UserId);
+        return member.ToContract();
+    }
+
+    public async Task RemoveMemberAsync(MemberIdentity caller, string userId)
+    {
+        CoPLiveIds.Require(userId, "user");
+        RequireCoordinator(caller, "remove members");
+        var member = RequireMemberRecord(userId);
+        RequireNotLastCoordinator(member, "be removed");
+        S.Members.Remove(userId);
+        Record(caller, AuditActions.MemberRemoved, userId, null);
+        await state.WriteStateAsync();
+        LogMemberRemoved(logger, Id, userId, caller.UserId);
+        await Presence.RevokeAsync(new RoomRevocation([userId], null, ErrorCodes.Forbidden, "You were removed from the community."));
+    }
+
+    public Task<ImmutableArray<CommunityMember>> ListMembersAsync(MemberIdentity viewer, string? organizationId)
     {
         RequireMember(viewer);
+        if (organizationId is not null)
+        {
+            CoPLiveIds.Require(organizationId, "organization");
+        }
+
         var members = S.Members.Values
+            .Where(m => organizationId is null || m.OrganizationId == organizationId)
             .OrderBy(m => m.JoinedAt)
             .ThenBy(m => m.UserId, StringComparer.Ordinal)
             .Select(m => m.ToContract())
@@ -124,15 +344,26 @@ public sealed partial class CommunityGrain(
         return Task.FromResult(members);
     }
 
-    public Task AuthorizeRoomEntryAsync(MemberIdentity member)
+    public Task<ImmutableArray<AuditEntry>> ListAuditAsync(MemberIdentity caller)
     {
-        RequireMember(member);
-        return Task.CompletedTask;
+        RequireCoordinator(caller, "read the audit log");
+        return Task.FromResult(S.Audit.ToImmutableArray());
     }
 
+    public Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member)
+    {
+        RequireMember(member);
+        return Task.FromResult(Access());
+    }
+
+    private RoomAccess Access() => new(
+        S.Organizations.Where(o => o.Presence == PresencePolicy.Counted).Select(o => o.OrganizationId).ToImmutableHashSet(StringComparer.Ordinal));
+
+    private AdmissionState? Admission(string organizationId) =>
+        S.Organizations.Find(o => o.OrganizationId == organizationId);
+
     private bool IsVisibleTo(MemberIdentity viewer) =>
-        S.Created
-        && (S.AdmittedOrganizations.Contains(viewer.OrganizationId) || S.Members.ContainsKey(viewer.UserId));
+        S.Created && (Admission(viewer.OrganizationId) is not null || S.Members.ContainsKey(viewer.UserId));
 
     private void RequireVisibleTo(MemberIdentity viewer)
     {
@@ -142,28 +373,103 @@ public sealed partial class CommunityGrain(
         }
     }
 
-    private void RequireMember(MemberIdentity viewer)
+    private CommunityMemberState RequireMember(MemberIdentity viewer)
     {
         RequireVisibleTo(viewer);
-        if (!S.Members.ContainsKey(viewer.UserId))
+        return S.Members.TryGetValue(viewer.UserId, out var member)
+            ? member
+            : throw CoPLiveException.Forbidden("Join the community first.");
+    }
+
+    private void RequireCoordinator(MemberIdentity caller, string toDo)
+    {
+        if (RequireMember(caller).Role != CommunityRole.Coordinator)
         {
-            throw CoPLiveException.Forbidden("Join the community first.");
+            throw CoPLiveException.Forbidden($"Only a coordinator may {toDo}.");
         }
     }
 
-    private CommunityRole? RoleOf(MemberIdentity viewer) =>
-        S.Members.TryGetValue(viewer.UserId, out var member) ? member.Role : null;
+    private void RequireModerator(MemberIdentity caller, string toDo)
+    {
+        if (RequireMember(caller).Role is not (CommunityRole.Coordinator or CommunityRole.Moderator))
+        {
+            throw CoPLiveException.Forbidden($"Only a coordinator or moderator may {toDo}.");
+        }
+    }
 
-    private CommunityDetails ToDetails(MemberIdentity viewer) => new(
-        Id,
-        S.Name,
-        S.Domain,
-        S.Description,
-        [.. S.SponsoringOrganizations],
-        [.. S.AdmittedOrganizations],
-        S.Members.Count,
-        S.CreatedAt,
-        RoleOf(viewer));
+    private CommunityMemberState RequireMemberRecord(string userId) =>
+        S.Members.TryGetValue(userId, out var member)
+            ? member
+            : throw new CoPLiveException(ErrorCodes.NotFound, $"'{userId}' is not a member of this community.");
+
+    private void RequireNotLastCoordinator(CommunityMemberState member, string toDo)
+    {
+        if (member.Role == CommunityRole.Coordinator && CoordinatorCount() == 1)
+        {
+            throw CoPLiveException.Conflict($"The last coordinator cannot {toDo}: make another member coordinator first.");
+        }
+    }
+
+    private JoinRequest PendingRequest(string userId)
+    {
+        if (S.JoinRequests.TryGetValue(userId, out var request))
+        {
+            return request;
+        }
+
+        throw S.Members.ContainsKey(userId)
+            ? CoPLiveException.Conflict($"'{userId}' is already a member; there is no pending request.")
+            : new CoPLiveException(ErrorCodes.NotFound, $"There is no pending request from '{userId}'.");
+    }
+
+    private int CoordinatorCount() => S.Members.Values.Count(m => m.Role == CommunityRole.Coordinator);
+
+    private void Record(MemberIdentity actor, string action, string subject, string? detail) =>
+        S.Audit.Add(new AuditEntry(DateTimeOffset.UtcNow, actor.UserId, actor.OrganizationId, action, subject, detail));
+
+    private static CommunityMemberState NewMember(MemberIdentity member, CommunityRole role, DateTimeOffset joinedAt) => new()
+    {
+        UserId = member.UserId,
+        DisplayName = member.DisplayName,
+        OrganizationId = member.OrganizationId,
+        Role = role,
+        JoinedAt = joinedAt,
+    };
+
+    private static void RemoveWhere<T>(Dictionary<string, T> entries, Func<T, bool> predicate)
+    {
+        foreach (var key in entries.Where(e => predicate(e.Value)).Select(e => e.Key).ToList())
+        {
+            entries.Remove(key);
+        }
+    }
+
+    /// <summary>An enum value as the API spells it (kebab-case), for audit details.</summary>
+    private static string Kebab<T>(T value)
+        where T : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    private CommunityDetails ToDetails(MemberIdentity viewer)
+    {
+        var member = S.Members.GetValueOrDefault(viewer.UserId);
+        var status = member is not null ? MembershipStatus.Member
+            : S.Invitations.TryGetValue(viewer.UserId, out var invitation) && invitation.OrganizationId == viewer.OrganizationId ? MembershipStatus.Invited
+            : S.JoinRequests.ContainsKey(viewer.UserId) ? MembershipStatus.Requested
+            : MembershipStatus.None;
+        return new CommunityDetails(
+            Id,
+            S.Name,
+            S.Domain,
+            S.Description,
+            [.. S.Organizations.Where(o => o.Sponsoring).Select(o => o.OrganizationId)],
+            [.. S.Organizations.Select(o => o.OrganizationId)],
+            S.Members.Count,
+            S.CreatedAt,
+            member?.Role,
+            S.JoinPolicy,
+            status,
+            [.. S.Organizations.Select(o => o.ToContract())]);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId} created by {UserId} of {OrganizationId}")]
     private static partial void LogCommunityCreated(ILogger logger, string communityId, string userId, string organizationId);
@@ -171,6 +477,15 @@ public sealed partial class CommunityGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId} admitted organization {OrganizationId} (by {UserId})")]
     private static partial void LogOrganizationAdmitted(ILogger logger, string communityId, string organizationId, string userId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId} withdrew organization {OrganizationId}, removing {MemberCount} members (by {UserId})")]
+    private static partial void LogOrganizationWithdrawn(ILogger logger, string communityId, string organizationId, int memberCount, string userId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Member {UserId} of {OrganizationId} joined community {CommunityId}")]
     private static partial void LogMemberJoined(ILogger logger, string communityId, string userId, string organizationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId}: {UserId} is now {Role} (by {ByUserId})")]
+    private static partial void LogRoleChanged(ILogger logger, string communityId, string userId, CommunityRole role, string byUserId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId}: {UserId} removed (by {ByUserId})")]
+    private static partial void LogMemberRemoved(ILogger logger, string communityId, string userId, string byUserId);
 }

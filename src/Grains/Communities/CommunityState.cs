@@ -9,7 +9,10 @@ public sealed class CommunityState
     [Id(2)] public string Domain { get; set; } = "";
     [Id(3)] public string? Description { get; set; }
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
-    [Id(5)] public List<string> SponsoringOrganizations { get; set; } = [];
-    [Id(6)] public List<string> AdmittedOrganizations { get; set; } = [];
-    [Id(7)] public Dictionary<string, CommunityMemberState> Members { get; set; } = new(StringComparer.Ordinal);
+    [Id(5)] public List<AdmissionState> Organizations { get; set; } = [];
+    [Id(6)] public Dictionary<string, CommunityMemberState> Members { get; set; } = new(StringComparer.Ordinal);
+    [Id(7)] public JoinPolicy JoinPolicy { get; set; }
+    [Id(8)] public Dictionary<string, Invitation> Invitations { get; set; } = new(StringComparer.Ordinal);
+    [Id(9)] public Dictionary<string, JoinRequest> JoinRequests { get; set; } = new(StringComparer.Ordinal);
+    [Id(10)] public List<AuditEntry> Audit { get; set; } = [];
 }

@@ -42,6 +42,14 @@ public sealed class OrganizationGrain(
         }
     }
 
+    public async Task RemoveAdmittingCommunityAsync(string communityId)
+    {
+        if (state.State.AdmittingCommunities.Remove(communityId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<ImmutableArray<string>> ListAdmittingCommunitiesAsync() =>
         Task.FromResult(state.State.AdmittingCommunities.Order(StringComparer.Ordinal).ToImmutableArray());
 
