@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace CoPLive.Gateway.Live;
 
 /// <summary>
-/// Sends what the grains publish to the node's SignalR connections, one item at a time so each room's
-/// events stay in order. A batch goes to the room's group in one send (SignalR serializes it once per
-/// protocol), unless some event must not name its member to other organizations: then each local
-/// organization's group gets its own copy. An eviction takes connections out of the room's groups
-/// before anything later is sent, and tells them why.
+/// Sends what the grains publish to the node's SignalR connections: one pump per room lane, so each room's
+/// events stay in order and rooms never wait for each other. A batch goes to the room's group in one send
+/// (SignalR serializes it once per protocol), unless some event must not name its member to other
+/// organizations: then each local organization's group gets its own copy. An eviction takes connections
+/// out of the room's groups before anything later is sent, and tells them why.
 /// </summary>
 public sealed partial class RoomEventSender(
     GatewayObserver observer,
@@ -16,26 +16,67 @@ public sealed partial class RoomEventSender(
     IHubContext<LiveHub, ILiveClient> hub,
     ILogger<RoomEventSender> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>A lane idle this long retires; the next event opens a new one.</summary>
+    private static readonly TimeSpan IdleLaneLifetime = TimeSpan.FromSeconds(30);
+
+    private CancellationToken _stopping;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var item in observer.Outbound.ReadAllAsync(stoppingToken))
+        _stopping = stoppingToken;
+        observer.AttachPump(lane => _ = PumpAsync(lane));
+        return Task.CompletedTask;
+    }
+
+    private async Task PumpAsync(RoomLane lane)
+    {
+        try
         {
-            try
+            while (true)
             {
-                switch (item)
+                if (!await lane.WaitForWorkAsync(IdleLaneLifetime, _stopping))
                 {
-                    case RoomEventBatch batch:
-                        await SendAsync(batch);
-                        break;
-                    case RoomEviction eviction:
-                        await EvictAsync(eviction);
-                        break;
+                    if (observer.TryRetire(lane))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                while (lane.TakeNext() is { } item)
+                {
+                    await DeliverAsync(lane.Room, item);
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The node is stopping.
+        }
+        catch (Exception exception)
+        {
+            LogPumpFailed(logger, exception, lane.Room);
+        }
+    }
+
+    private async Task DeliverAsync(string room, object item)
+    {
+        try
+        {
+            switch (item)
             {
-                LogSendFailed(logger, exception, (item as RoomEventBatch)?.Room ?? (item as RoomEviction)?.Room ?? "?");
+                case RoomEventBatch batch:
+                    await SendAsync(batch);
+                    break;
+                case RoomEviction eviction:
+                    await EvictAsync(eviction);
+                    break;
             }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSendFailed(logger, exception, room);
         }
     }
 
@@ -69,6 +110,9 @@ public sealed partial class RoomEventSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: sending to the node's connections failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string room);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Room {Room}: the room's lane stopped")]
+    private static partial void LogPumpFailed(ILogger logger, Exception exception, string room);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: {ConnectionCount} local connections evicted ({Code})")]
     private static partial void LogEvicted(ILogger logger, string room, int connectionCount, string code);
