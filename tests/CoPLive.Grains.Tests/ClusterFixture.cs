@@ -1,3 +1,5 @@
+using CoPLive.Rooms;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace CoPLive.Grains.Tests;
@@ -21,7 +23,19 @@ public sealed class ClusterFixture : IAsyncLifetime
     private static InProcessTestCluster BuildCluster()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Main));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Main);
+
+            // Small numbers, so that a test can make a room large with a few members and page its roster.
+            silo.Services.Configure<PresenceOptions>(presence =>
+            {
+                presence.Tick = TimeSpan.FromMilliseconds(300);
+                presence.LargeRoomTick = TimeSpan.FromMilliseconds(300);
+                presence.LargeRoomThreshold = 4;
+                presence.RosterPageSize = 2;
+            });
+        });
         return builder.Build();
     }
 }

@@ -12,28 +12,80 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
         var room = RoomId.ForCommunity(Members.NewId("c"));
         var presence = fixture.Grains.GetRoomPresence(room);
         var node = new RecordingObserver();
-        var reference = fixture.Client.CreateObjectReference<IGatewayObserver>(node);
-        await presence.SubscribeAsync("node-a", reference, TimeSpan.FromMinutes(1));
+        await presence.SubscribeAsync("node-a", fixture.Client.CreateObjectReference<IGatewayObserver>(node), TimeSpan.FromMinutes(1));
         var alice = Members.New("Alice", "northwind");
         var bob = Members.New("Bob", "contoso");
 
         await presence.EnterAsync(new RoomConnection("c1", "node-a", alice), RoomAccess.Open);
         await presence.EnterAsync(new RoomConnection("c2", "node-a", alice), RoomAccess.Open); // a second tab: no event
+        var afterAlice = await node.WaitForAsync(1);
         var snapshot = await presence.EnterAsync(new RoomConnection("c3", "node-a", bob), RoomAccess.Open);
+        var afterBob = await node.WaitForAsync(2);
         await presence.LeaveAsync("c1"); // Alice still has c2: no event
         await presence.LeaveAsync("c2");
         await presence.LeaveAsync("c2"); // twice: nothing
-
         var events = await node.WaitForAsync(3);
+
         Assert.Equal([1L, 2L, 3L], events.Select(e => e.Seq));
-        Assert.IsType<MemberEntered>(events[0]);
-        Assert.Equal(alice.UserId, ((MemberEntered)events[0]).Member!.UserId);
-        Assert.Equal(bob.UserId, ((MemberEntered)events[1]).Member!.UserId);
-        Assert.Equal(alice.UserId, Assert.IsType<MemberLeft>(events[2]).Member!.UserId);
-        Assert.Equal(2, snapshot.Seq);
+        Assert.Equal(alice.UserId, Assert.IsType<MemberEntered>(afterAlice[0]).Member!.UserId);
+        Assert.Equal(bob.UserId, Assert.IsType<MemberEntered>(afterBob[1]).Member!.UserId);
+        var left = Assert.IsType<MemberLeft>(events[2]);
+        Assert.Equal((alice.UserId, "northwind", 0), (left.Member!.UserId, left.OrganizationId, left.OrganizationCount));
+        Assert.Equal(1, snapshot.Seq);
         Assert.Equal(2, snapshot.Members.Length);
         Assert.Equal(1, snapshot.CountsByOrganization["contoso"]);
         Assert.Equal([bob.UserId], (await presence.GetSnapshotAsync("northwind")).Members.Select(m => m.UserId));
+    }
+
+    [Fact]
+    public async Task ChangesWithinOneTick_GoOutAsOneBatch_AndSomeoneWhoCameAndWentLeavesNoTrace()
+    {
+        var room = RoomId.ForCommunity(Members.NewId("c"));
+        var presence = fixture.Grains.GetRoomPresence(room);
+        var node = new RecordingObserver();
+        await presence.SubscribeAsync("node-a", fixture.Client.CreateObjectReference<IGatewayObserver>(node), TimeSpan.FromMinutes(1));
+        var carol = Members.New("Carol", "northwind");
+        var dave = Members.New("Dave", "northwind");
+        var erin = Members.New("Erin", "contoso");
+
+        await presence.EnterAsync(new RoomConnection("c1", "node-a", carol), RoomAccess.Open);
+        await presence.EnterAsync(new RoomConnection("d1", "node-a", dave), RoomAccess.Open);
+        await presence.LeaveAsync("c1");
+        await presence.EnterAsync(new RoomConnection("e1", "node-a", erin), RoomAccess.Open);
+        var events = await node.WaitForAsync(2);
+
+        Assert.Equal([dave.UserId, erin.UserId], events.Cast<MemberEntered>().Select(e => e.Member!.UserId));
+        Assert.Equal(1, node.Batches);
+    }
+
+    [Fact]
+    public async Task ALargeRoom_PublishesCountsPerTick_AndPagesItsRoster()
+    {
+        var room = RoomId.ForCommunity(Members.NewId("c"));
+        var presence = fixture.Grains.GetRoomPresence(room);
+        var node = new RecordingObserver();
+        await presence.SubscribeAsync("node-a", fixture.Client.CreateObjectReference<IGatewayObserver>(node), TimeSpan.FromMinutes(1));
+        var people = new[] { Members.New("Ann", "northwind"), Members.New("Ben", "northwind"), Members.New("Cat", "contoso"), Members.New("Dan", "contoso"), Members.New("Eve", "contoso") };
+
+        PresenceSnapshot? snapshot = null;
+        foreach (var (person, i) in people.Select((p, i) => (p, i)))
+        {
+            snapshot = await presence.EnterAsync(new RoomConnection($"x{i}", "node-a", person), RoomAccess.Open);
+        }
+
+        var counts = Assert.IsType<PresenceCounts>((await node.WaitForAsync(1))[0]);
+        var secondPage = await presence.GetRosterAsync("northwind", offset: 2, limit: 50);
+        var lastPage = await presence.GetRosterAsync("northwind", offset: 4, limit: 50);
+
+        Assert.Equal(5, counts.Total);
+        Assert.Equal(3, counts.CountsByOrganization["contoso"]);
+        Assert.True(snapshot!.Large);
+        Assert.False(snapshot.RosterComplete);
+        Assert.Equal(["Ann", "Ben"], snapshot.Members.Select(m => m.DisplayName));
+        Assert.Equal(["Cat", "Dan"], secondPage.Members.Select(m => m.DisplayName));
+        Assert.Equal(["Eve"], lastPage.Members.Select(m => m.DisplayName));
+        Assert.Equal(5, secondPage.VisibleTotal);
+        await Assert.ThrowsAsync<Common.CoPLiveException>(() => presence.GetRosterAsync("northwind", offset: -1, limit: 5));
     }
 
     [Fact]
@@ -50,9 +102,9 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
         await presence.EnterAsync(new RoomConnection("b1", "node-dead", bob), RoomAccess.Open);
 
         // node-dead never renews: the grain's sweep removes Bob.
-        var events = await survivor.WaitForAsync(3);
+        var events = await survivor.WaitUntilAsync(e => e.OfType<MemberLeft>().Any());
 
-        var left = Assert.IsType<MemberLeft>(events[2]);
+        var left = events.OfType<MemberLeft>().Single();
         Assert.Equal(bob.UserId, left.Member!.UserId);
         Assert.Equal([alice.UserId], (await presence.GetSnapshotAsync("northwind")).Members.Select(m => m.UserId));
     }
@@ -72,10 +124,11 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
         await presence.EnterAsync(new RoomConnection("b1", "node-b", bob), RoomAccess.Open);
         await presence.EnterAsync(new RoomConnection("b2", "node-b", bob), RoomAccess.Open);
 
+        await nodeA.WaitUntilAsync(e => e.OfType<MemberEntered>().Count() == 2);
         await presence.RevokeAsync(new RoomRevocation([bob.UserId], null, "forbidden", "You were removed."));
 
-        var events = await nodeA.WaitForAsync(3);
-        var left = Assert.IsType<MemberLeft>(events[2]);
+        var events = await nodeA.WaitUntilAsync(e => e.OfType<MemberLeft>().Any());
+        var left = events.OfType<MemberLeft>().Single();
         Assert.Equal(bob.UserId, left.Member!.UserId);
         Assert.Empty(nodeA.Evictions);
         var eviction = await nodeB.WaitForEvictionAsync();
@@ -129,8 +182,11 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
             return Evictions.First();
         }
 
+        public int Batches { get; private set; }
+
         public Task ReceiveRoomEventsAsync(RoomEventBatch batch)
         {
+            Batches++;
             foreach (var roomEvent in batch.Events)
             {
                 _events.Enqueue(roomEvent);
@@ -140,17 +196,21 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
             return Task.CompletedTask;
         }
 
-        public async Task<List<RoomEvent>> WaitForAsync(int count)
+        /// <summary>Waits until the events received so far satisfy <paramref name="condition"/>.</summary>
+        public async Task<List<RoomEvent>> WaitUntilAsync(Func<List<RoomEvent>, bool> condition)
         {
-            for (var i = 0; i < count; i++)
+            while (!condition([.. _events]))
             {
                 if (!await _arrived.WaitAsync(TimeSpan.FromSeconds(30)))
                 {
-                    throw new TimeoutException($"Only {_events.Count} of {count} room events arrived at the observer within 30 s.");
+                    throw new TimeoutException($"The awaited room events did not arrive within 30 s ({_events.Count} arrived).");
                 }
             }
 
             return [.. _events];
         }
+
+        /// <summary>Waits until at least <paramref name="count"/> events have arrived in all.</summary>
+        public Task<List<RoomEvent>> WaitForAsync(int count) => WaitUntilAsync(e => e.Count >= count);
     }
 }

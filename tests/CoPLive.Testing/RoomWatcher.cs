@@ -185,6 +185,14 @@ public sealed class RoomWatcher : IDisposable
                 }
 
                 break;
+            case PresenceCounts counts:
+                _counts.Clear();
+                foreach (var (organization, count) in counts.CountsByOrganization)
+                {
+                    _counts[organization] = count;
+                }
+
+                break;
             case MemberLeft { Member: var member } left:
                 _counts[left.OrganizationId] = left.OrganizationCount;
                 if (member is not null)

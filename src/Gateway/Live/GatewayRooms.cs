@@ -134,6 +134,10 @@ public sealed partial class GatewayRooms(
         return forgotten;
     }
 
+    /// <summary>Whether the connection is in the room on this node.</summary>
+    public bool Contains(RoomId room, string connectionId) =>
+        _roomsByConnection.TryGetValue(connectionId, out var rooms) && rooms.ContainsKey(room.ToString());
+
     /// <summary>The organizations of this node's connections in the room.</summary>
     public IReadOnlyCollection<string> LocalOrganizations(string room) =>
         _rooms.TryGetValue(room, out var local) ? local.Organizations() : [];

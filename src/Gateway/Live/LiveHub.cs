@@ -30,6 +30,22 @@ public sealed class LiveHub(GatewayRooms rooms, GatewayNode node, IGrainFactory 
         return await grains.GetRoomPresence(roomId).EnterAsync(new RoomConnection(Context.ConnectionId, node.Id, member), access);
     }
 
+    /// <summary>
+    /// A page of the room's roster, as the caller's organization may see it (snapshots of large rooms hold only
+    /// the first page). The connection must be in the room.
+    /// </summary>
+    public Task<RosterPage> GetRoster(string room, int offset, int limit)
+    {
+        var member = Context.User!.ToMemberIdentity();
+        var roomId = RoomId.Parse(room);
+        if (!rooms.Contains(roomId, Context.ConnectionId))
+        {
+            throw Common.CoPLiveException.Forbidden("Enter the room before asking for its roster.");
+        }
+
+        return grains.GetRoomPresence(roomId).GetRosterAsync(member.OrganizationId, offset, limit);
+    }
+
     /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
     public async Task LeaveRoom(string room)
     {

@@ -102,6 +102,7 @@ async function enterRoom(id) {
   state.seq = snapshot.seq;
   state.members = new Map(snapshot.members.map((m) => [m.userId, m]));
   state.counts = new Map(Object.entries(snapshot.countsByOrganization));
+  state.rosterComplete = snapshot.rosterComplete;
   renderPresence();
 }
 
@@ -121,6 +122,7 @@ function onRoomEvents(batch) {
     if (event.seq !== state.seq + 1) { enterRoom(state.room.id).catch(showError); return; }
     state.seq = event.seq;
     if (event.type === "presence-reset") { enterRoom(state.room.id).catch(showError); return; }
+    if (event.type === "presence-counts") { state.counts = new Map(Object.entries(event.countsByOrganization)); continue; }
     state.counts.set(event.organizationId, event.organizationCount);
     // A member of a counted organization arrives without a name: only the count changes.
     if (event.type === "member-entered" && event.member) { state.members.set(event.member.userId, event.member); }
@@ -138,6 +140,9 @@ function renderPresence() {
     const org = Object.assign(document.createElement("span"), { className: "org", textContent: member.organizationId });
     item.append(member.displayName, org);
     list.append(item);
+  }
+  if (!state.rosterComplete) {
+    list.append(Object.assign(document.createElement("li"), { textContent: "… a large room: the first names are shown, with counts per organization." }));
   }
   const present = [...state.counts].filter(([, n]) => n > 0);
   $("presence-count").textContent = `(${present.reduce((sum, [, n]) => sum + n, 0)})`;

@@ -2,7 +2,9 @@ namespace CoPLive.Rooms;
 
 /// <summary>
 /// Who is in one room now; keyed by the room name ("community:{id}"). Presence lives in its own grain so
-/// that a busy room does not queue behind content writes. It is ephemeral: never persisted.
+/// that a busy room does not queue behind content writes. It is ephemeral: never persisted. Changes are
+/// coalesced per tick, and large rooms publish counts instead of members, so that a join storm costs
+/// deliveries in proportion to the participants, not to their square.
 /// </summary>
 [Alias("CoPLive.IRoomPresenceGrain")]
 public interface IRoomPresenceGrain : IGrainWithStringKey
@@ -32,6 +34,10 @@ public interface IRoomPresenceGrain : IGrainWithStringKey
     /// <summary>The current snapshot as a viewer of <paramref name="viewerOrganizationId"/> may see it.</summary>
     [Alias("GetSnapshot")]
     Task<PresenceSnapshot> GetSnapshotAsync(string viewerOrganizationId);
+
+    /// <summary>A page of the roster as a viewer of <paramref name="viewerOrganizationId"/> may see it (at most the configured page size).</summary>
+    [Alias("GetRoster")]
+    Task<RosterPage> GetRosterAsync(string viewerOrganizationId, int offset, int limit);
 
     /// <summary>
     /// The owner's access rules changed (a presence policy): viewers are told to take a fresh snapshot so that

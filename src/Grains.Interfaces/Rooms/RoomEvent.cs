@@ -11,6 +11,7 @@ namespace CoPLive.Rooms;
 [JsonDerivedType(typeof(MemberEntered), "member-entered")]
 [JsonDerivedType(typeof(MemberLeft), "member-left")]
 [JsonDerivedType(typeof(PresenceReset), "presence-reset")]
+[JsonDerivedType(typeof(PresenceCounts), "presence-counts")]
 public abstract record RoomEvent([property: Id(0)] long Seq)
 {
     /// <summary>

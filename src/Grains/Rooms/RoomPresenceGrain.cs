@@ -2,31 +2,51 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using CoPLive.Identity;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoPLive.Rooms;
 
 /// <inheritdoc cref="IRoomPresenceGrain"/>
 /// <remarks>
+/// <para>
 /// Presence is counted per member, not per connection: a member with two tabs open is present once, and
 /// leaves when the last tab goes. Subscriptions of gateway nodes expire unless renewed; when one expires,
-/// that node is taken for dead and its connections leave the room. Members of a "counted" organization
-/// are named only to viewers of their own organization: snapshots are filtered here, and events are
-/// marked <see cref="RoomEvent.CountedOnly"/> so that each gateway node sends other organizations the
-/// copy without the member (same sequence number).
+/// that node is taken for dead and its connections leave the room.
+/// </para>
+/// <para>
+/// Changes gather for a tick and go out as one batch per gateway node: a member who came and went within
+/// the tick produces nothing. A large room publishes one presence-counts event per tick instead of its
+/// members, and pages its roster, so that a join storm of N costs about N times the ticks it lasts, not N².
+/// </para>
+/// <para>
+/// Members of a "counted" organization are named only to viewers of their own organization: snapshots and
+/// roster pages are filtered here, and events are marked <see cref="RoomEvent.CountedOnly"/> so that each
+/// gateway node sends other organizations the copy without the member (same sequence number).
+/// </para>
 /// </remarks>
-public sealed partial class RoomPresenceGrain(ILogger<RoomPresenceGrain> logger) : Grain, IRoomPresenceGrain
+public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options, ILogger<RoomPresenceGrain> logger)
+    : Grain, IRoomPresenceGrain
 {
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(5);
 
+    private readonly PresenceOptions _options = options.Value;
     private readonly Dictionary<string, GatewaySubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoomConnection> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PresentMemberEntry> _members = new(StringComparer.Ordinal);
+    private readonly SortedSet<PresentMember> _roster = new(RosterOrder.Instance);
     private readonly Dictionary<string, int> _countsByOrganization = new(StringComparer.Ordinal);
+
+    /// <summary>For each member changed during the current tick: who they were if present when it began, else null.</summary>
+    private readonly Dictionary<string, PresentMember?> _presentBeforeTick = new(StringComparer.Ordinal);
     private readonly string _epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
     private RoomAccess _access = RoomAccess.Open;
+    private IGrainTimer? _flushTimer;
+    private bool _publishedLarge;
     private long _seq;
 
     private string Room => this.GetPrimaryKeyString();
+
+    private bool IsLarge => _members.Count >= _options.LargeRoomThreshold;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -62,9 +82,10 @@ public sealed partial class RoomPresenceGrain(ILogger<RoomPresenceGrain> logger)
             else
             {
                 var present = ToPresent(member);
+                NoteChange(member.UserId, before: null);
                 _members[member.UserId] = new PresentMemberEntry(present) { Connections = 1 };
-                var count = _countsByOrganization[member.OrganizationId] = _countsByOrganization.GetValueOrDefault(member.OrganizationId) + 1;
-                Publish(new MemberEntered(++_seq, member.OrganizationId, count, present, IsCounted(member.OrganizationId)));
+                _roster.Add(present);
+                _countsByOrganization[member.OrganizationId] = _countsByOrganization.GetValueOrDefault(member.OrganizationId) + 1;
             }
         }
 
@@ -79,13 +100,25 @@ public sealed partial class RoomPresenceGrain(ILogger<RoomPresenceGrain> logger)
 
     public Task<PresenceSnapshot> GetSnapshotAsync(string viewerOrganizationId) => Task.FromResult(Snapshot(viewerOrganizationId));
 
+    public Task<RosterPage> GetRosterAsync(string viewerOrganizationId, int offset, int limit)
+    {
+        if (offset < 0 || limit < 1)
+        {
+            throw Common.CoPLiveException.Invalid("A roster page needs an offset of 0 or more and a limit of 1 or more.");
+        }
+
+        var page = Visible(viewerOrganizationId).Skip(offset).Take(Math.Min(limit, _options.RosterPageSize)).ToImmutableArray();
+        return Task.FromResult(new RosterPage(Room, offset, VisibleTotal(viewerOrganizationId), page));
+    }
+
     public Task ApplyAccessAsync(RoomAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
         if (!_access.CountedOrganizations.SetEquals(access.CountedOrganizations))
         {
+            Flush();
             _access = access;
-            Publish(new PresenceReset(++_seq));
+            Publish([new PresenceReset(++_seq)]);
         }
 
         return Task.CompletedTask;
@@ -98,7 +131,7 @@ public sealed partial class RoomPresenceGrain(ILogger<RoomPresenceGrain> logger)
             .Where(c => revocation.UserIds.Contains(c.Member.UserId) || c.Member.OrganizationId == revocation.OrganizationId)
             .ToList();
 
-        // Tell each node first which of its connections go, so they receive nothing more, then let the others see them leave.
+        // Tell each node first which of its connections go, so they receive nothing more; the others see them leave at the next tick.
         foreach (var byNode in revoked.GroupBy(c => c.GatewayNodeId, StringComparer.Ordinal))
         {
             if (_subscriptions.TryGetValue(byNode.Key, out var subscription))
@@ -159,7 +192,9 @@ public sealed partial class RoomPresenceGrain(ILogger<RoomPresenceGrain> logger)
             return;
         }
 
+        NoteChange(member.UserId, before: entry.Member);
         _members.Remove(member.UserId);
+        _roster.Remove(entry.Member);
         var count = _countsByOrganization[member.OrganizationId] - 1;
         if (count == 0)
         {
@@ -169,15 +204,75 @@ public sealed partial class RoomPresenceGrain(ILogger<RoomPresenceGrain> logger)
         {
             _countsByOrganization[member.OrganizationId] = count;
         }
-
-        Publish(new MemberLeft(++_seq, member.OrganizationId, count, entry.Member, IsCounted(member.OrganizationId)));
     }
+
+    /// <summary>Remembers who the member was when the tick began (the first change in a tick wins), and makes sure a flush is due.</summary>
+    private void NoteChange(string userId, PresentMember? before)
+    {
+        _presentBeforeTick.TryAdd(userId, before);
+        _flushTimer ??= this.RegisterGrainTimer(
+            FlushAsync,
+            IsLarge ? _options.LargeRoomTick : _options.Tick,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private Task FlushAsync(CancellationToken cancellationToken)
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Publishes what changed since the last flush, as one batch.</summary>
+    private void Flush()
+    {
+        _flushTimer?.Dispose();
+        _flushTimer = null;
+        if (_presentBeforeTick.Count == 0)
+        {
+            return;
+        }
+
+        List<RoomEvent> events = [];
+        if (IsLarge)
+        {
+            events.Add(new PresenceCounts(++_seq, _countsByOrganization.ToImmutableDictionary(StringComparer.Ordinal), _members.Count));
+        }
+        else if (_publishedLarge)
+        {
+            // Clients of a large room hold no roster to update: they take a fresh snapshot.
+            events.Add(new PresenceReset(++_seq));
+        }
+        else
+        {
+            foreach (var (userId, before) in _presentBeforeTick)
+            {
+                var after = _members.GetValueOrDefault(userId)?.Member;
+                if (before is null && after is not null)
+                {
+                    events.Add(new MemberEntered(++_seq, after.OrganizationId, Count(after.OrganizationId), after, IsCounted(after.OrganizationId)));
+                }
+                else if (before is not null && after is null)
+                {
+                    events.Add(new MemberLeft(++_seq, before.OrganizationId, Count(before.OrganizationId), before, IsCounted(before.OrganizationId)));
+                }
+            }
+        }
+
+        _publishedLarge = IsLarge;
+        _presentBeforeTick.Clear();
+        if (events.Count > 0)
+        {
+            Publish(events);
+        }
+    }
+
+    private int Count(string organizationId) => _countsByOrganization.GetValueOrDefault(organizationId);
 
     private bool IsCounted(string organizationId) => _access.CountedOrganizations.Contains(organizationId);
 
-    private void Publish(RoomEvent roomEvent)
+    private void Publish(List<RoomEvent> events)
     {
-        var batch = new RoomEventBatch(Room, _epoch, [roomEvent]);
+        var batch = new RoomEventBatch(Room, _epoch, [.. events]);
         foreach (var (gatewayNodeId, subscription) in _subscriptions)
         {
             Send(gatewayNodeId, () => subscription.Observer.ReceiveRoomEventsAsync(batch));
@@ -197,14 +292,25 @@ public sealed partial class RoomPresenceGrain(ILogger<RoomPresenceGrain> logger)
         }
     }
 
+    private IEnumerable<PresentMember> Visible(string viewerOrganizationId) =>
+        _access.CountedOrganizations.IsEmpty
+            ? _roster
+            : _roster.Where(m => !IsCounted(m.OrganizationId) || m.OrganizationId == viewerOrganizationId);
+
+    private int VisibleTotal(string viewerOrganizationId) =>
+        _members.Count - _access.CountedOrganizations.Where(o => o != viewerOrganizationId).Sum(Count);
+
     private PresenceSnapshot Snapshot(string viewerOrganizationId)
     {
-        var members = _members.Values.Select(e => e.Member)
-            .Where(m => !IsCounted(m.OrganizationId) || m.OrganizationId == viewerOrganizationId)
-            .OrderBy(m => m.DisplayName, StringComparer.Ordinal)
-            .ThenBy(m => m.UserId, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new PresenceSnapshot(Room, _epoch, _seq, members, _countsByOrganization.ToImmutableDictionary(StringComparer.Ordinal));
+        var page = Visible(viewerOrganizationId).Take(_options.RosterPageSize).ToImmutableArray();
+        return new PresenceSnapshot(
+            Room,
+            _epoch,
+            _seq,
+            page,
+            _countsByOrganization.ToImmutableDictionary(StringComparer.Ordinal),
+            RosterComplete: page.Length == VisibleTotal(viewerOrganizationId),
+            Large: IsLarge);
     }
 
     private static PresentMember ToPresent(MemberIdentity member) =>
@@ -226,5 +332,17 @@ public sealed partial class RoomPresenceGrain(ILogger<RoomPresenceGrain> logger)
         public PresentMember Member { get; } = member;
 
         public int Connections { get; set; }
+    }
+
+    /// <summary>The roster's order: display name, then user id (ordinal, so it is total and stable).</summary>
+    private sealed class RosterOrder : IComparer<PresentMember>
+    {
+        public static readonly RosterOrder Instance = new();
+
+        public int Compare(PresentMember? x, PresentMember? y)
+        {
+            var byName = string.CompareOrdinal(x?.DisplayName, y?.DisplayName);
+            return byName != 0 ? byName : string.CompareOrdinal(x?.UserId, y?.UserId);
+        }
     }
 }

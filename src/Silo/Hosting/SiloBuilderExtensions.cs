@@ -1,4 +1,5 @@
 using System.Net;
+using CoPLive.Rooms;
 using CoPLive.Silo.Storage;
 using Orleans.Configuration;
 
@@ -16,6 +17,7 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(options);
         silo.Services.AddSingleton(options);
         silo.Services.AddHostedService<SchemaInitializer>();
+        silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
