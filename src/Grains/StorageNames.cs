@@ -10,4 +10,5 @@ public static class StorageNames
     // class: every grain class needs a state name of its own, or two classes with the same key collide.
     public const string OrganizationState = "organization";
     public const string CommunityState = "community";
+    public const string MeetupState = "meetup";
 }

@@ -50,13 +50,19 @@ public sealed class PresencePolicyTests(GatewayFixture fixture)
         Assert.Equal(2, aliceSnapshot.CountsByOrganization[bob.OrganizationId]);
         Assert.Contains(dave.UserId, bobSnapshot.Members.Select(m => m.UserId));
         Assert.Equal([alice.UserId], aliceView.PresentUserIds);
-        Assert.All(aliceWire, json =>
+        List<string> wire;
+        lock (aliceWire)
+        {
+            wire = [.. aliceWire];
+        }
+
+        Assert.All(wire, json =>
         {
             Assert.DoesNotContain(bob.UserId, json, StringComparison.Ordinal);
             Assert.DoesNotContain(dave.UserId, json, StringComparison.Ordinal);
             Assert.DoesNotContain("Bob", json, StringComparison.Ordinal);
         });
-        Assert.Contains(aliceWire, json => json.Contains("member-entered", StringComparison.Ordinal));
+        Assert.Contains(wire, json => json.Contains("member-entered", StringComparison.Ordinal));
     }
 
     [Fact]

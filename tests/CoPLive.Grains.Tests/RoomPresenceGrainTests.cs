@@ -125,7 +125,7 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
         await presence.EnterAsync(new RoomConnection("b2", "node-b", bob), RoomAccess.Open);
 
         await nodeA.WaitUntilAsync(e => e.OfType<MemberEntered>().Count() == 2);
-        await presence.RevokeAsync(new RoomRevocation([bob.UserId], null, "forbidden", "You were removed."));
+        await presence.RevokeAsync(new RoomRevocation([bob.UserId], [], "forbidden", "You were removed."));
 
         var events = await nodeA.WaitUntilAsync(e => e.OfType<MemberLeft>().Any());
         var left = events.OfType<MemberLeft>().Single();

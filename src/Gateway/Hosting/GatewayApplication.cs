@@ -33,6 +33,7 @@ public static partial class GatewayApplication
 
         app.MapOrganizationEndpoints();
         app.MapCommunityEndpoints();
+        app.MapMeetupEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
         return app;

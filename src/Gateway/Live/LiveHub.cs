@@ -11,7 +11,7 @@ namespace CoPLive.Gateway.Live;
 /// Errors reach the client as HubException messages "code: sentence" (see <see cref="LiveHubErrorFilter"/>).
 /// </summary>
 [Authorize]
-public sealed class LiveHub(GatewayRooms rooms, GatewayNode node, IGrainFactory grains) : Hub<ILiveClient>
+public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrainFactory grains) : Hub<ILiveClient>
 {
     /// <summary>
     /// Enters a room ("community:{id}") and returns who is there, as the caller's organization may see it,
@@ -62,6 +62,7 @@ public sealed class LiveHub(GatewayRooms rooms, GatewayNode node, IGrainFactory 
     private Task<RoomAccess> AuthorizeAsync(RoomId room, MemberIdentity member) => room.Kind switch
     {
         RoomKind.Community => grains.GetCommunity(room.Id).AuthorizeRoomEntryAsync(member),
+        RoomKind.Meetup => grains.GetGrain<Meetups.IMeetupGrain>(room.Id).AuthorizeRoomEntryAsync(member),
         _ => throw new Common.CoPLiveException(Common.ErrorCodes.NotFound, $"Rooms of kind '{room.Kind}' are not open yet."),
     };
 }

@@ -12,6 +12,21 @@ public static class Limits
     /// <summary>A community's description.</summary>
     public const int DescriptionLength = 4000;
 
+    /// <summary>A meetup's agenda.</summary>
+    public const int AgendaLength = 4000;
+
+    /// <summary>A meetup chat message.</summary>
+    public const int ChatLength = 2000;
+
+    /// <summary>An audience question.</summary>
+    public const int QuestionLength = 1000;
+
+    /// <summary>A poll's question and each of its options.</summary>
+    public const int PollTextLength = 300;
+
+    /// <summary>Options of one poll.</summary>
+    public const int MaxPollOptions = 10;
+
     /// <summary>Throws <see cref="ErrorCodes.InvalidRequest"/> if the text is missing or blank, <see cref="ErrorCodes.TooLarge"/> if too long.</summary>
     public static string RequireText(string? value, string field, int maxLength)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CoPLive.Identity;
 using CoPLive.Rooms;
+using Orleans.Concurrency;
 
 namespace CoPLive.Communities;
 
@@ -93,6 +94,22 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>The audit log, newest last, for coordinators.</summary>
     [Alias("ListAudit")]
     Task<ImmutableArray<AuditEntry>> ListAuditAsync(MemberIdentity caller);
+
+    /// <summary>
+    /// The member's role and the community's room rules, for the grains of the community's items; forbidden
+    /// or not-found unless <paramref name="member"/> is a member. Read-only: it changes nothing and awaits
+    /// nothing, so calls may interleave with each other (bursts of reactions ask it).
+    /// </summary>
+    [ReadOnly, Alias("GetMemberAccess")]
+    Task<MemberAccess> GetMemberAccessAsync(MemberIdentity member);
+
+    /// <summary>Records a meetup of the community (called by the meetup when it is scheduled); guests may not schedule.</summary>
+    [Alias("AddMeetup")]
+    Task AddMeetupAsync(MemberIdentity caller, string meetupId);
+
+    /// <summary>The ids of the community's meetups, for members (each meetup decides whether the viewer may see it).</summary>
+    [Alias("ListMeetupIds")]
+    Task<ImmutableArray<string>> ListMeetupIdsAsync(MemberIdentity viewer);
 
     /// <summary>
     /// Checks that <paramref name="member"/> may be in the community's live room and returns what the room's

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CoPLive.Rooms;
 
 /// <summary>
@@ -45,6 +47,13 @@ public interface IRoomPresenceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ApplyAccess")]
     Task ApplyAccessAsync(RoomAccess access);
+
+    /// <summary>
+    /// Publishes content events of the room's owner (a meetup's chat, reactions, ...) to the room, stamped with
+    /// the room's next sequence numbers: the room's grain is its one sequencer.
+    /// </summary>
+    [Alias("Publish")]
+    Task PublishAsync(ImmutableArray<RoomEvent> events);
 
     /// <summary>
     /// Access ended for some members: their connections leave the room at once (each gateway node is told

@@ -12,6 +12,17 @@ namespace CoPLive.Rooms;
 [JsonDerivedType(typeof(MemberLeft), "member-left")]
 [JsonDerivedType(typeof(PresenceReset), "presence-reset")]
 [JsonDerivedType(typeof(PresenceCounts), "presence-counts")]
+[JsonDerivedType(typeof(Meetups.MeetupUpdated), "meetup-updated")]
+[JsonDerivedType(typeof(Meetups.MeetupAnnounced), "meetup-announced")]
+[JsonDerivedType(typeof(Meetups.ReactionsTallied), "reactions-tallied")]
+[JsonDerivedType(typeof(Meetups.HandRaised), "hand-raised")]
+[JsonDerivedType(typeof(Meetups.HandLowered), "hand-lowered")]
+[JsonDerivedType(typeof(Meetups.QuestionAsked), "question-asked")]
+[JsonDerivedType(typeof(Meetups.QuestionsUpdated), "questions-updated")]
+[JsonDerivedType(typeof(Meetups.PollOpened), "poll-opened")]
+[JsonDerivedType(typeof(Meetups.PollTallied), "poll-tallied")]
+[JsonDerivedType(typeof(Meetups.PollClosed), "poll-closed")]
+[JsonDerivedType(typeof(Meetups.ChatPosted), "chat-posted")]
 public abstract record RoomEvent([property: Id(0)] long Seq)
 {
     /// <summary>

@@ -116,9 +116,9 @@ public sealed partial class CommunityGrain(
         await state.WriteStateAsync();
         await GrainFactory.GetOrganization(organizationId).RemoveAdmittingCommunityAsync(Id);
         LogOrganizationWithdrawn(logger, Id, organizationId, leaving.Count, caller.UserId);
-        await Presence.RevokeAsync(new RoomRevocation(
+        await RevokeEverywhereAsync(new RoomRevocation(
             [],
-            organizationId,
+            [organizationId],
             ErrorCodes.Forbidden,
             "Your organization's admission to this community was withdrawn."));
         return ToDetails(caller);
@@ -207,7 +207,7 @@ public sealed partial class CommunityGrain(
         S.Members.Remove(caller.UserId);
         Record(caller, AuditActions.MemberLeft, caller.UserId, null);
         await state.WriteStateAsync();
-        await Presence.RevokeAsync(new RoomRevocation([caller.UserId], null, ErrorCodes.Forbidden, "You left the community."));
+        await RevokeEverywhereAsync(new RoomRevocation([caller.UserId], [], ErrorCodes.Forbidden, "You left the community."));
     }
 
     public async Task<Invitation> InviteAsync(MemberIdentity caller, string userId, string organizationId)
@@ -324,7 +324,7 @@ public sealed partial class CommunityGrain(
         Record(caller, AuditActions.MemberRemoved, userId, null);
         await state.WriteStateAsync();
         LogMemberRemoved(logger, Id, userId, caller.UserId);
-        await Presence.RevokeAsync(new RoomRevocation([userId], null, ErrorCodes.Forbidden, "You were removed from the community."));
+        await RevokeEverywhereAsync(new RoomRevocation([userId], [], ErrorCodes.Forbidden, "You were removed from the community."));
     }
 
     public Task<ImmutableArray<CommunityMember>> ListMembersAsync(MemberIdentity viewer, string? organizationId)
@@ -354,6 +354,36 @@ public sealed partial class CommunityGrain(
     {
         RequireMember(member);
         return Task.FromResult(Access());
+    }
+
+    public Task<MemberAccess> GetMemberAccessAsync(MemberIdentity member) =>
+        Task.FromResult(new MemberAccess(RequireMember(member).Role, Access()));
+
+    public async Task AddMeetupAsync(MemberIdentity caller, string meetupId)
+    {
+        if (RequireMember(caller).Role == CommunityRole.Guest)
+        {
+            throw CoPLiveException.Forbidden("Guests may not schedule meetups.");
+        }
+
+        if (!S.Meetups.Contains(meetupId))
+        {
+            S.Meetups.Add(meetupId);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<ImmutableArray<string>> ListMeetupIdsAsync(MemberIdentity viewer)
+    {
+        RequireMember(viewer);
+        return Task.FromResult(S.Meetups.ToImmutableArray());
+    }
+
+    /// <summary>Revokes access in the community's room and in the room of every meetup of the community.</summary>
+    private async Task RevokeEverywhereAsync(RoomRevocation revocation)
+    {
+        await Presence.RevokeAsync(revocation);
+        await Task.WhenAll(S.Meetups.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Meetup, id)).RevokeAsync(revocation)));
     }
 
     private RoomAccess Access() => new(

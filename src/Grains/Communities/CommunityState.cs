@@ -15,4 +15,5 @@ public sealed class CommunityState
     [Id(8)] public Dictionary<string, Invitation> Invitations { get; set; } = new(StringComparer.Ordinal);
     [Id(9)] public Dictionary<string, JoinRequest> JoinRequests { get; set; } = new(StringComparer.Ordinal);
     [Id(10)] public List<AuditEntry> Audit { get; set; } = [];
+    [Id(11)] public List<string> Meetups { get; set; } = [];
 }

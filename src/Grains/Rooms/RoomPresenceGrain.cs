@@ -127,9 +127,7 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
     public Task RevokeAsync(RoomRevocation revocation)
     {
         ArgumentNullException.ThrowIfNull(revocation);
-        var revoked = _connections.Values
-            .Where(c => revocation.UserIds.Contains(c.Member.UserId) || c.Member.OrganizationId == revocation.OrganizationId)
-            .ToList();
+        var revoked = _connections.Values.Where(c => revocation.Revokes(c.Member)).ToList();
 
         // Tell each node first which of its connections go, so they receive nothing more; the others see them leave at the next tick.
         foreach (var byNode in revoked.GroupBy(c => c.GatewayNodeId, StringComparer.Ordinal))
@@ -151,6 +149,17 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
             LogRevoked(logger, Room, revoked.Count, revocation.Code);
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task PublishAsync(ImmutableArray<RoomEvent> events)
+    {
+        if (events.IsDefaultOrEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
+        Publish([.. events.Select(e => e with { Seq = ++_seq })]);
         return Task.CompletedTask;
     }
 
@@ -232,6 +241,7 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
             return;
         }
 
+        ReportAttendance();
         List<RoomEvent> events = [];
         if (IsLarge)
         {
@@ -263,6 +273,22 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
         if (events.Count > 0)
         {
             Publish(events);
+        }
+    }
+
+    /// <summary>Tells the owner of a meetup room who arrived and left during the tick (for its attendance).</summary>
+    private void ReportAttendance()
+    {
+        if (!RoomId.TryParse(Room, out var room) || room.Value.Kind != RoomKind.Meetup)
+        {
+            return;
+        }
+
+        var entered = _presentBeforeTick.Where(c => c.Value is null && _members.ContainsKey(c.Key)).Select(c => _members[c.Key].Member).ToImmutableArray();
+        var left = _presentBeforeTick.Where(c => c.Value is not null && !_members.ContainsKey(c.Key)).Select(c => c.Value!).ToImmutableArray();
+        if (entered.Length + left.Length > 0)
+        {
+            Send(room.Value.Id, () => GrainFactory.GetGrain<Meetups.IMeetupGrain>(room.Value.Id).RecordPresenceAsync(entered, left));
         }
     }
 

@@ -1,0 +1,596 @@
+using System.Collections.Immutable;
+using CoPLive.Common;
+using CoPLive.Communities;
+using CoPLive.Identity;
+using CoPLive.Rooms;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoPLive.Meetups;
+
+/// <inheritdoc cref="IMeetupGrain"/>
+/// <remarks>
+/// Who may take part is asked of the community (membership and role) and then of the meetup's audience;
+/// someone outside either learns nothing (not-found). Guests read and react; authoring (chat, questions,
+/// votes, hands) needs a member. Chat, questions, polls and votes are written to storage before the call
+/// returns and before anyone sees them; reactions and attendance are written with the next tick. Bursts
+/// (reactions, upvotes, votes) are tallied per tick and published as one event each.
+/// </remarks>
+public sealed partial class MeetupGrain(
+    [PersistentState(StorageNames.MeetupState, StorageNames.Main)] IPersistentState<MeetupState> state,
+    IOptions<PresenceOptions> presence,
+    ILogger<MeetupGrain> logger)
+    : Grain, IMeetupGrain, IRemindable
+{
+    private const string AnnounceReminder = "announce-start";
+    private const int RecentChatCount = 50;
+
+    private readonly Dictionary<string, RaisedHand> _hands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reactionsThisTick = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _questionsThisTick = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _pollsThisTick = new(StringComparer.Ordinal);
+    private IGrainTimer? _tickTimer;
+    private bool _dirty;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private MeetupState S => state.State;
+
+    private IRoomPresenceGrain Room => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Meetup, Id));
+
+    private ICommunityGrain Community => GrainFactory.GetCommunity(S.CommunityId);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public async Task<MeetupDetails> CreateAsync(string communityId, NewMeetup meetup, MemberIdentity host)
+    {
+        CoPLiveIds.Require(Id, "meetup");
+        CoPLiveIds.Require(communityId, "community");
+        ArgumentNullException.ThrowIfNull(meetup);
+        var title = Limits.RequireText(meetup.Title, "title", Limits.NameLength);
+        var agenda = Limits.OptionalText(meetup.Agenda, "agenda", Limits.AgendaLength);
+        if (meetup.EndsAt <= meetup.StartsAt)
+        {
+            throw CoPLiveException.Invalid("'endsAt' must be after 'startsAt'.");
+        }
+
+        if (S.Created)
+        {
+            throw CoPLiveException.Conflict($"A meetup with id '{Id}' already exists.");
+        }
+
+        var community = GrainFactory.GetCommunity(communityId);
+        var audience = await ValidateAudienceAsync(community, host, meetup.Audience);
+        await community.AddMeetupAsync(host, Id);
+        S.Created = true;
+        S.CommunityId = communityId;
+        S.Title = title;
+        S.Agenda = string.IsNullOrEmpty(agenda) ? null : agenda;
+        S.StartsAt = meetup.StartsAt;
+        S.EndsAt = meetup.EndsAt;
+        S.Audience = audience;
+        S.HostUserId = host.UserId;
+        S.CreatedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync();
+        var untilStart = meetup.StartsAt - DateTimeOffset.UtcNow;
+        await this.RegisterOrUpdateReminder(AnnounceReminder, untilStart > TimeSpan.Zero ? untilStart : TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        LogScheduled(logger, Id, communityId, host.UserId, meetup.StartsAt);
+        return Details();
+    }
+
+    public async Task<MeetupView> GetViewAsync(MemberIdentity viewer)
+    {
+        await RequireParticipantAsync(viewer);
+        return new MeetupView(
+            Details(),
+            [.. _hands.Values.OrderBy(h => h.RaisedAt)],
+            [.. S.Questions.Select(q => q.ToContract()).OrderByDescending(q => q.Upvotes).ThenBy(q => q.AskedAt)],
+            [.. S.Polls.Select(p => p.ToContract())],
+            [.. S.Chat.TakeLast(RecentChatCount)],
+            S.ReactionTotals.ToImmutableDictionary(StringComparer.Ordinal));
+    }
+
+    public async Task<MeetupDetails?> TryGetVisibleAsync(MemberIdentity viewer)
+    {
+        try
+        {
+            await RequireParticipantAsync(viewer);
+            return Details();
+        }
+        catch (CoPLiveException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member) => (await RequireParticipantAsync(member)).Room;
+
+    public async Task<MeetupDetails> StartAsync(MemberIdentity caller)
+    {
+        await RequireHostAsync(caller, "start the meetup");
+        if (S.Phase != MeetupPhase.Scheduled)
+        {
+            throw CoPLiveException.Conflict($"The meetup is {S.Phase.ToString().ToLowerInvariant()}; only a scheduled meetup starts.");
+        }
+
+        S.Phase = MeetupPhase.Live;
+        return await SaveAndAnnounceAsync();
+    }
+
+    public async Task<MeetupDetails> EndAsync(MemberIdentity caller)
+    {
+        await RequireHostAsync(caller, "end the meetup");
+        if (S.Phase == MeetupPhase.Ended)
+        {
+            throw CoPLiveException.Conflict("The meetup has already ended.");
+        }
+
+        S.Phase = MeetupPhase.Ended;
+        S.Polls.ForEach(p => p.Closed = true);
+        _hands.Clear();
+        if (await this.GetReminder(AnnounceReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        LogEnded(logger, Id, caller.UserId);
+        return await SaveAndAnnounceAsync();
+    }
+
+    public async Task<MeetupDetails> SetAudienceAsync(MemberIdentity caller, Audience? audience)
+    {
+        var access = await RequireParticipantAsync(caller);
+        if (caller.UserId != S.HostUserId && access.Role != CommunityRole.Coordinator)
+        {
+            throw CoPLiveException.Forbidden("Only the host or a coordinator may change the audience.");
+        }
+
+        S.Audience = await ValidateAudienceAsync(Community, caller, audience);
+        var details = await SaveAndAnnounceAsync();
+        if (S.Audience is { } kept)
+        {
+            await Room.RevokeAsync(new RoomRevocation([], [], ErrorCodes.Forbidden, "The meetup's audience changed; you are no longer in it.", [.. kept]));
+        }
+
+        return details;
+    }
+
+    public async Task<MeetupDetails> SetLinkAsync(MemberIdentity caller, string role, string? documentId)
+    {
+        await RequireHostAsync(caller, "link documents");
+        if (role is not ("whiteboard" or "notes"))
+        {
+            throw CoPLiveException.Invalid("A link's role is 'whiteboard' or 'notes'.");
+        }
+
+        if (documentId is null)
+        {
+            S.Links.Remove(role);
+        }
+        else
+        {
+            S.Links[role] = CoPLiveIds.Require(documentId, "document");
+        }
+
+        return await SaveAndAnnounceAsync();
+    }
+
+    public async Task<MeetupDetails> SetStageAsync(MemberIdentity caller, string userId, bool onStage)
+    {
+        await RequireHostAsync(caller, "manage the stage");
+        CoPLiveIds.Require(userId, "user");
+        if (onStage ? !S.Speakers.Contains(userId) : S.Speakers.Remove(userId))
+        {
+            if (onStage)
+            {
+                S.Speakers.Add(userId);
+            }
+
+            return await SaveAndAnnounceAsync();
+        }
+
+        return Details();
+    }
+
+    public async Task ReactAsync(MemberIdentity member, string reaction)
+    {
+        await RequireParticipantAsync(member);
+        RequireLive("react");
+        if (reaction is null || !Reactions.Known.Contains(reaction))
+        {
+            throw CoPLiveException.Invalid($"Unknown reaction; use one of: {string.Join(", ", Reactions.Known.Order())}.");
+        }
+
+        _reactionsThisTick[reaction] = _reactionsThisTick.GetValueOrDefault(reaction) + 1;
+        S.ReactionTotals[reaction] = S.ReactionTotals.GetValueOrDefault(reaction) + 1;
+        _dirty = true;
+        ScheduleTick();
+    }
+
+    public async Task RaiseHandAsync(MemberIdentity member)
+    {
+        await RequireAuthorAsync(member);
+        RequireLive("raise a hand");
+        if (_hands.TryAdd(member.UserId, new RaisedHand(member.UserId, member.DisplayName, member.OrganizationId, DateTimeOffset.UtcNow)))
+        {
+            await Room.PublishAsync([new HandRaised(0, _hands[member.UserId])]);
+        }
+    }
+
+    public async Task LowerHandAsync(MemberIdentity member)
+    {
+        await RequireParticipantAsync(member);
+        if (_hands.Remove(member.UserId))
+        {
+            await Room.PublishAsync([new HandLowered(0, member.UserId, "lowered")]);
+        }
+    }
+
+    public async Task<MeetupDetails> CallOnAsync(MemberIdentity caller, string userId)
+    {
+        await RequireHostAsync(caller, "call on a raised hand");
+        if (!_hands.Remove(userId))
+        {
+            throw new CoPLiveException(ErrorCodes.NotFound, $"'{userId}' has no raised hand.");
+        }
+
+        if (!S.Speakers.Contains(userId))
+        {
+            S.Speakers.Add(userId);
+        }
+
+        await state.WriteStateAsync();
+        await Room.PublishAsync([new HandLowered(0, userId, "called"), new MeetupUpdated(0, Details())]);
+        return Details();
+    }
+
+    public async Task DismissHandAsync(MemberIdentity caller, string userId)
+    {
+        await RequireHostAsync(caller, "dismiss a raised hand");
+        if (!_hands.Remove(userId))
+        {
+            throw new CoPLiveException(ErrorCodes.NotFound, $"'{userId}' has no raised hand.");
+        }
+
+        await Room.PublishAsync([new HandLowered(0, userId, "dismissed")]);
+    }
+
+    public async Task<MeetupQuestion> AskQuestionAsync(MemberIdentity member, string text)
+    {
+        await RequireAuthorAsync(member);
+        RequireNotEnded("ask questions");
+        var question = new QuestionState
+        {
+            Id = CoPLiveIds.New("q"),
+            AuthorUserId = member.UserId,
+            AuthorName = member.DisplayName,
+            AuthorOrganizationId = member.OrganizationId,
+            Text = Limits.RequireText(text, "text", Limits.QuestionLength),
+            AskedAt = DateTimeOffset.UtcNow,
+        };
+        S.Questions.Add(question);
+        await state.WriteStateAsync();
+        await Room.PublishAsync([new QuestionAsked(0, question.ToContract())]);
+        return question.ToContract();
+    }
+
+    public async Task UpvoteQuestionAsync(MemberIdentity member, string questionId)
+    {
+        await RequireAuthorAsync(member);
+        RequireNotEnded("upvote");
+        if (FindQuestion(questionId).Upvoters.Add(member.UserId))
+        {
+            await state.WriteStateAsync();
+            _questionsThisTick.Add(questionId);
+            ScheduleTick();
+        }
+    }
+
+    public async Task<MeetupQuestion> MarkAnsweredAsync(MemberIdentity caller, string questionId)
+    {
+        await RequireHostAsync(caller, "mark questions answered");
+        var question = FindQuestion(questionId);
+        if (!question.Answered)
+        {
+            question.Answered = true;
+            await state.WriteStateAsync();
+            await Room.PublishAsync([new QuestionsUpdated(0, [question.ToContract()])]);
+        }
+
+        return question.ToContract();
+    }
+
+    public async Task<MeetupPoll> OpenPollAsync(MemberIdentity caller, string question, ImmutableArray<string> options)
+    {
+        await RequireHostAsync(caller, "open polls");
+        RequireNotEnded("open polls");
+        var text = Limits.RequireText(question, "question", Limits.PollTextLength);
+        if (options.IsDefault || options.Length is < 2 or > Limits.MaxPollOptions)
+        {
+            throw CoPLiveException.Invalid($"A poll has 2 to {Limits.MaxPollOptions} options.");
+        }
+
+        var poll = new PollState
+        {
+            Id = CoPLiveIds.New("poll"),
+            Question = text,
+            Options = [.. options.Select((o, i) => Limits.RequireText(o, $"options[{i}]", Limits.PollTextLength))],
+        };
+        S.Polls.Add(poll);
+        await state.WriteStateAsync();
+        await Room.PublishAsync([new PollOpened(0, poll.ToContract())]);
+        return poll.ToContract();
+    }
+
+    public async Task VoteAsync(MemberIdentity member, string pollId, int option)
+    {
+        await RequireAuthorAsync(member);
+        var poll = FindPoll(pollId);
+        if (poll.Closed)
+        {
+            throw CoPLiveException.Conflict("The poll is closed.");
+        }
+
+        if (option < 0 || option >= poll.Options.Count)
+        {
+            throw CoPLiveException.Invalid($"The poll has options 0 to {poll.Options.Count - 1}.");
+        }
+
+        if (!poll.Votes.TryGetValue(member.UserId, out var previous) || previous != option)
+        {
+            poll.Votes[member.UserId] = option;
+            await state.WriteStateAsync();
+            _pollsThisTick.Add(pollId);
+            ScheduleTick();
+        }
+    }
+
+    public async Task<MeetupPoll> ClosePollAsync(MemberIdentity caller, string pollId)
+    {
+        await RequireHostAsync(caller, "close polls");
+        var poll = FindPoll(pollId);
+        if (!poll.Closed)
+        {
+            poll.Closed = true;
+            _pollsThisTick.Remove(pollId);
+            await state.WriteStateAsync();
+            await Room.PublishAsync([new PollClosed(0, poll.ToContract())]);
+        }
+
+        return poll.ToContract();
+    }
+
+    public async Task<ChatMessage> SendChatAsync(MemberIdentity member, string text)
+    {
+        await RequireAuthorAsync(member);
+        RequireNotEnded("chat");
+        var message = new ChatMessage(
+            CoPLiveIds.New("m"), member.UserId, member.DisplayName, member.OrganizationId, Limits.RequireText(text, "text", Limits.ChatLength), DateTimeOffset.UtcNow);
+        S.Chat.Add(message);
+        await state.WriteStateAsync();
+        await Room.PublishAsync([new ChatPosted(0, message)]);
+        return message;
+    }
+
+    public async Task<ImmutableArray<AttendanceRecord>> ListAttendanceAsync(MemberIdentity caller)
+    {
+        var access = await RequireParticipantAsync(caller);
+        if (caller.UserId != S.HostUserId && access.Role != CommunityRole.Coordinator)
+        {
+            throw CoPLiveException.Forbidden("Only the host or a coordinator may see attendance.");
+        }
+
+        return [.. S.Attendance.Select(a => a.ToContract())];
+    }
+
+    public Task RecordPresenceAsync(ImmutableArray<PresentMember> entered, ImmutableArray<PresentMember> left)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var member in left)
+        {
+            if (S.Attendance.FindLast(a => a.UserId == member.UserId && a.LeftAt is null) is { } stay)
+            {
+                stay.LeftAt = now;
+            }
+        }
+
+        foreach (var member in entered)
+        {
+            S.Attendance.Add(new AttendanceState { UserId = member.UserId, OrganizationId = member.OrganizationId, JoinedAt = now });
+        }
+
+        _dirty = true;
+        ScheduleTick();
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != AnnounceReminder || !S.Created)
+        {
+            return;
+        }
+
+        if (!S.Announced && S.Phase == MeetupPhase.Scheduled)
+        {
+            S.Announced = true;
+            await state.WriteStateAsync();
+            await GrainFactory.GetRoomPresence(RoomId.ForCommunity(S.CommunityId)).PublishAsync([new MeetupAnnounced(0, Id, S.Title, S.StartsAt)]);
+            LogAnnounced(logger, Id, S.CommunityId);
+        }
+
+        if (await this.GetReminder(AnnounceReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void ScheduleTick() =>
+        _tickTimer ??= this.RegisterGrainTimer(FlushTickAsync, presence.Value.Tick, Timeout.InfiniteTimeSpan);
+
+    /// <summary>Publishes the tick's tallies as one batch and writes what is only written per tick.</summary>
+    private async Task FlushTickAsync(CancellationToken cancellationToken)
+    {
+        // The next change schedules a new tick; this timer is disposed only at the end, since disposing it
+        // cancels the token this callback works with.
+        using var finished = _tickTimer;
+        _tickTimer = null;
+        List<RoomEvent> events = [];
+        if (_reactionsThisTick.Count > 0)
+        {
+            events.Add(new ReactionsTallied(0, _reactionsThisTick.ToImmutableDictionary(StringComparer.Ordinal)));
+            _reactionsThisTick.Clear();
+        }
+
+        if (_questionsThisTick.Count > 0)
+        {
+            events.Add(new QuestionsUpdated(0, [.. _questionsThisTick.Select(id => FindQuestion(id).ToContract())]));
+            _questionsThisTick.Clear();
+        }
+
+        foreach (var pollId in _pollsThisTick)
+        {
+            events.Add(new PollTallied(0, pollId, FindPoll(pollId).Tallies()));
+        }
+
+        _pollsThisTick.Clear();
+        if (_dirty)
+        {
+            _dirty = false;
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        if (events.Count > 0)
+        {
+            await Room.PublishAsync([.. events]);
+        }
+    }
+
+    private async Task<MeetupDetails> SaveAndAnnounceAsync()
+    {
+        await state.WriteStateAsync();
+        var details = Details();
+        await Room.PublishAsync([new MeetupUpdated(0, details)]);
+        return details;
+    }
+
+    /// <summary>The caller's access if they may take part: a member of the community and in the audience; not-found otherwise.</summary>
+    private async Task<MemberAccess> RequireParticipantAsync(MemberIdentity member)
+    {
+        if (!S.Created)
+        {
+            throw CoPLiveException.NotFound("meetup", Id);
+        }
+
+        MemberAccess access;
+        try
+        {
+            access = await Community.GetMemberAccessAsync(member);
+        }
+        catch (CoPLiveException refusal) when (refusal.Code == ErrorCodes.NotFound)
+        {
+            throw CoPLiveException.NotFound("meetup", Id);
+        }
+
+        if (S.Audience is { } audience && !audience.Contains(member.OrganizationId))
+        {
+            throw CoPLiveException.NotFound("meetup", Id);
+        }
+
+        return access;
+    }
+
+    private async Task RequireAuthorAsync(MemberIdentity member)
+    {
+        if ((await RequireParticipantAsync(member)).Role == CommunityRole.Guest)
+        {
+            throw CoPLiveException.Forbidden("Guests may read and react, not author.");
+        }
+    }
+
+    private async Task RequireHostAsync(MemberIdentity caller, string toDo)
+    {
+        await RequireParticipantAsync(caller);
+        if (caller.UserId != S.HostUserId)
+        {
+            throw CoPLiveException.Forbidden($"Only the host may {toDo}.");
+        }
+    }
+
+    private void RequireLive(string toDo)
+    {
+        if (S.Phase != MeetupPhase.Live)
+        {
+            throw CoPLiveException.Conflict($"The meetup is not live; you cannot {toDo} now.");
+        }
+    }
+
+    private void RequireNotEnded(string toDo)
+    {
+        if (S.Phase == MeetupPhase.Ended)
+        {
+            throw CoPLiveException.Conflict($"The meetup has ended; you cannot {toDo}.");
+        }
+    }
+
+    private QuestionState FindQuestion(string questionId) =>
+        S.Questions.Find(q => q.Id == questionId) ?? throw CoPLiveException.NotFound("question", questionId ?? "");
+
+    private PollState FindPoll(string pollId) =>
+        S.Polls.Find(p => p.Id == pollId) ?? throw CoPLiveException.NotFound("poll", pollId ?? "");
+
+    /// <summary>Checks an audience: at least one organization, each admitted to the community.</summary>
+    private static async Task<List<string>?> ValidateAudienceAsync(ICommunityGrain community, MemberIdentity caller, Audience? audience)
+    {
+        if (audience is null)
+        {
+            return null;
+        }
+
+        if (audience.Organizations.IsDefaultOrEmpty)
+        {
+            throw CoPLiveException.Invalid("An audience names at least one organization; leave it out for the whole community.");
+        }
+
+        var admitted = (await community.GetAsync(caller)).AdmittedOrganizations;
+        foreach (var organizationId in audience.Organizations)
+        {
+            CoPLiveIds.Require(organizationId, "organization");
+            if (!admitted.Contains(organizationId))
+            {
+                throw CoPLiveException.Conflict($"Organization '{organizationId}' is not admitted to the community.");
+            }
+        }
+
+        return [.. audience.Organizations.Distinct(StringComparer.Ordinal)];
+    }
+
+    private MeetupDetails Details() => new(
+        Id,
+        S.CommunityId,
+        S.Title,
+        S.Agenda,
+        S.StartsAt,
+        S.EndsAt,
+        S.Audience is null ? null : new Audience([.. S.Audience]),
+        S.Phase,
+        S.HostUserId,
+        [.. S.Speakers],
+        S.Links.ToImmutableDictionary(StringComparer.Ordinal),
+        S.CreatedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} scheduled in community {CommunityId} by {UserId} for {StartsAt}")]
+    private static partial void LogScheduled(ILogger logger, string meetupId, string communityId, string userId, DateTimeOffset startsAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} announced in community {CommunityId}")]
+    private static partial void LogAnnounced(ILogger logger, string meetupId, string communityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} ended by {UserId}")]
+    private static partial void LogEnded(ILogger logger, string meetupId, string userId);
+}

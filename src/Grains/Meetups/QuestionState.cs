@@ -1,0 +1,17 @@
+namespace CoPLive.Meetups;
+
+/// <summary>An audience question inside <see cref="MeetupState"/>, with who upvoted it.</summary>
+[GenerateSerializer, Alias("CoPLive.QuestionState")]
+public sealed class QuestionState
+{
+    [Id(0)] public required string Id { get; set; }
+    [Id(1)] public required string AuthorUserId { get; set; }
+    [Id(2)] public required string AuthorName { get; set; }
+    [Id(3)] public required string AuthorOrganizationId { get; set; }
+    [Id(4)] public required string Text { get; set; }
+    [Id(5)] public HashSet<string> Upvoters { get; set; } = new(StringComparer.Ordinal);
+    [Id(6)] public bool Answered { get; set; }
+    [Id(7)] public DateTimeOffset AskedAt { get; set; }
+
+    public MeetupQuestion ToContract() => new(Id, AuthorUserId, AuthorName, AuthorOrganizationId, Text, Upvoters.Count, Answered, AskedAt);
+}
