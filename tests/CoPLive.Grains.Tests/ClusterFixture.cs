@@ -34,6 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 presence.LargeRoomTick = TimeSpan.FromMilliseconds(300);
                 presence.LargeRoomThreshold = 4;
                 presence.RosterPageSize = 2;
+                presence.ReplayEvents = 3;
             });
         });
         return builder.Build();

@@ -156,6 +156,33 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
         Assert.Equal(2, forContoso.Members.Length);
     }
 
+    [Fact]
+    public async Task Resume_ReplaysWhatTheBufferStillHolds_AndOtherwiseGivesASnapshot()
+    {
+        var room = RoomId.ForCommunity(Members.NewId("c"));
+        var presence = fixture.Grains.GetRoomPresence(room);
+        var alice = Members.New("Alice", "northwind");
+        for (var i = 0; i < 5; i++)
+        {
+            await presence.PublishAsync([new PresenceReset(0)]); // any content event; the room stamps seq 1..5
+        }
+
+        var epoch = (await presence.GetSnapshotAsync("northwind")).Epoch;
+        var recent = await presence.ResumeAsync(new RoomConnection("a1", "node-a", alice), RoomAccess.Open, epoch, afterSeq: 3);
+        var upToDate = await presence.ResumeAsync(new RoomConnection("a1", "node-a", alice), RoomAccess.Open, epoch, afterSeq: 5);
+        var tooFarBehind = await presence.ResumeAsync(new RoomConnection("a1", "node-a", alice), RoomAccess.Open, epoch, afterSeq: 1);
+        var otherEpoch = await presence.ResumeAsync(new RoomConnection("a1", "node-a", alice), RoomAccess.Open, "not-this-epoch", afterSeq: 4);
+
+        // The buffer keeps 3 events (3, 4, 5) in this cluster's settings.
+        Assert.True(recent.Resumed);
+        Assert.Equal([4L, 5L], recent.Missed.Select(e => e.Seq));
+        Assert.True(upToDate.Resumed);
+        Assert.Empty(upToDate.Missed);
+        Assert.False(tooFarBehind.Resumed);
+        Assert.False(otherEpoch.Resumed);
+        Assert.Equal([alice.UserId], otherEpoch.Snapshot.Members.Select(m => m.UserId));
+    }
+
     private sealed class RecordingObserver : IGatewayObserver
     {
         private readonly ConcurrentQueue<RoomEvent> _events = new();

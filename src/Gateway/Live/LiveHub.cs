@@ -20,14 +20,19 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// </summary>
     public async Task<PresenceSnapshot> EnterRoom(string room)
     {
-        var member = Context.User!.ToMemberIdentity();
-        var roomId = RoomId.Parse(room);
-        var access = await AuthorizeAsync(roomId, member);
+        var (roomId, connection, access) = await JoinGroupsAsync(room);
+        return await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
+    }
 
-        await rooms.AddConnectionAsync(roomId, Context.ConnectionId, member.OrganizationId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()), Context.ConnectionAborted);
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId), Context.ConnectionAborted);
-        return await grains.GetRoomPresence(roomId).EnterAsync(new RoomConnection(Context.ConnectionId, node.Id, member), access);
+    /// <summary>
+    /// Enters a room again after a reconnect, or after a gap in the sequence numbers: returns the events after
+    /// <paramref name="afterSeq"/> of <paramref name="epoch"/> if the room still holds them all (Resumed), else a
+    /// fresh snapshot to start from.
+    /// </summary>
+    public async Task<RoomEntry> ResumeRoom(string room, string epoch, long afterSeq)
+    {
+        var (roomId, connection, access) = await JoinGroupsAsync(room);
+        return await grains.GetRoomPresence(roomId).ResumeAsync(connection, access, epoch ?? "", afterSeq);
     }
 
     /// <summary>
@@ -58,6 +63,22 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
         rooms.RemoveConnectionAsync(Context.ConnectionId);
+
+    /// <summary>
+    /// Asks the room's owner whether the caller may be in it, then subscribes the node and joins the room's
+    /// groups before the caller enters presence, so that no event published after the snapshot is missed.
+    /// </summary>
+    private async Task<(RoomId Room, RoomConnection Connection, RoomAccess Access)> JoinGroupsAsync(string room)
+    {
+        var member = Context.User!.ToMemberIdentity();
+        var roomId = RoomId.Parse(room);
+        var access = await AuthorizeAsync(roomId, member);
+
+        await rooms.AddConnectionAsync(roomId, Context.ConnectionId, member.OrganizationId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId), Context.ConnectionAborted);
+        return (roomId, new RoomConnection(Context.ConnectionId, node.Id, member), access);
+    }
 
     private Task<RoomAccess> AuthorizeAsync(RoomId room, MemberIdentity member) => room.Kind switch
     {

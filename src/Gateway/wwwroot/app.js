@@ -51,7 +51,7 @@ async function connect() {
   connection.on("RoomEvents", onRoomEvents);
   connection.on("AccessRevoked", onAccessRevoked);
   connection.onreconnecting(() => setOnline(false));
-  connection.onreconnected(async () => { setOnline(true); if (state.room) { await enterRoom(state.room.id); } });
+  connection.onreconnected(async () => { setOnline(true); if (state.room) { await resumeRoom(state.room.id); } });
   connection.onclose(() => setOnline(false));
   await connection.start();
   state.connection = connection;
@@ -96,8 +96,18 @@ async function openCommunity(id) {
   await enterRoom(id);
 }
 
+// After a reconnect or a gap: the events missed since our last sequence number, or a fresh snapshot.
+async function resumeRoom(id) {
+  const entry = await state.connection.invoke("ResumeRoom", `community:${id}`, state.epoch ?? "", state.seq);
+  if (!entry.resumed) { applySnapshot(entry.snapshot); return; }
+  onRoomEvents({ room: `community:${id}`, epoch: state.epoch, events: entry.missed });
+}
+
 async function enterRoom(id) {
-  const snapshot = await state.connection.invoke("EnterRoom", `community:${id}`);
+  applySnapshot(await state.connection.invoke("EnterRoom", `community:${id}`));
+}
+
+function applySnapshot(snapshot) {
   state.epoch = snapshot.epoch;
   state.seq = snapshot.seq;
   state.members = new Map(snapshot.members.map((m) => [m.userId, m]));
@@ -119,7 +129,7 @@ function onRoomEvents(batch) {
   if (batch.epoch !== state.epoch) { enterRoom(state.room.id).catch(showError); return; }
   for (const event of batch.events) {
     if (event.seq <= state.seq) { continue; }
-    if (event.seq !== state.seq + 1) { enterRoom(state.room.id).catch(showError); return; }
+    if (event.seq !== state.seq + 1) { resumeRoom(state.room.id).catch(showError); return; }
     state.seq = event.seq;
     if (event.type === "presence-reset") { enterRoom(state.room.id).catch(showError); return; }
     if (event.type === "presence-counts") { state.counts = new Map(Object.entries(event.countsByOrganization)); continue; }

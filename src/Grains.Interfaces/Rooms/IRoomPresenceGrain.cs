@@ -29,6 +29,14 @@ public interface IRoomPresenceGrain : IGrainWithStringKey
     [Alias("Enter")]
     Task<PresenceSnapshot> EnterAsync(RoomConnection connection, RoomAccess access);
 
+    /// <summary>
+    /// A (re)connected client enters the room and asks for the events after <paramref name="afterSeq"/> of
+    /// <paramref name="epoch"/>: replayed from the room's bounded buffer when they are all still there, else a
+    /// fresh snapshot.
+    /// </summary>
+    [Alias("Resume")]
+    Task<RoomEntry> ResumeAsync(RoomConnection connection, RoomAccess access, string epoch, long afterSeq);
+
     /// <summary>A connection leaves the room (or dropped). Leaving twice changes nothing.</summary>
     [Alias("Leave")]
     Task LeaveAsync(string connectionId);

@@ -19,6 +19,10 @@ public sealed class PresenceOptions
     [Range(2, 1_000_000)]
     public int LargeRoomThreshold { get; set; } = 200;
 
+    /// <summary>How many recent events a room keeps for clients that resume after a reconnect.</summary>
+    [Range(0, 100_000)]
+    public int ReplayEvents { get; set; } = 512;
+
     /// <summary>Members in a snapshot, and the largest roster page.</summary>
     [Range(1, 1000)]
     public int RosterPageSize { get; set; } = 100;

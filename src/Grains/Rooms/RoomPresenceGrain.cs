@@ -38,6 +38,8 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
 
     /// <summary>For each member changed during the current tick: who they were if present when it began, else null.</summary>
     private readonly Dictionary<string, PresentMember?> _presentBeforeTick = new(StringComparer.Ordinal);
+    /// <summary>The most recent published events, oldest first, for clients that resume.</summary>
+    private readonly Queue<RoomEvent> _recent = new();
     private readonly string _epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
     private RoomAccess _access = RoomAccess.Open;
     private IGrainTimer? _flushTimer;
@@ -90,6 +92,18 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
         }
 
         return Task.FromResult(Snapshot(connection.Member.OrganizationId));
+    }
+
+    public async Task<RoomEntry> ResumeAsync(RoomConnection connection, RoomAccess access, string epoch, long afterSeq)
+    {
+        var snapshot = await EnterAsync(connection, access);
+        var viewer = connection.Member.OrganizationId;
+        var resumable = epoch == _epoch
+            && afterSeq <= _seq
+            && (afterSeq == _seq || (_recent.Count > 0 && _recent.Peek().Seq <= afterSeq + 1));
+        return resumable
+            ? new RoomEntry(true, [.. _recent.Where(e => e.Seq > afterSeq).Select(e => e.For(viewer))], snapshot)
+            : new RoomEntry(false, [], snapshot);
     }
 
     public Task LeaveAsync(string connectionId)
@@ -298,6 +312,15 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
 
     private void Publish(List<RoomEvent> events)
     {
+        foreach (var roomEvent in events)
+        {
+            _recent.Enqueue(roomEvent);
+            if (_recent.Count > _options.ReplayEvents)
+            {
+                _recent.Dequeue();
+            }
+        }
+
         var batch = new RoomEventBatch(Room, _epoch, [.. events]);
         foreach (var (gatewayNodeId, subscription) in _subscriptions)
         {
