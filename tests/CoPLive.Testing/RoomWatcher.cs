@@ -53,6 +53,9 @@ public sealed class RoomWatcher : IDisposable
 
     public PresenceSnapshot? Snapshot { get; private set; }
 
+    /// <summary>Whether events of another epoch arrived: the room's grain was re-activated; enter again.</summary>
+    public bool EpochChanged { get; private set; }
+
     public IReadOnlyCollection<string> PresentUserIds
     {
         get
@@ -82,6 +85,7 @@ public sealed class RoomWatcher : IDisposable
         lock (_lock)
         {
             Snapshot = snapshot;
+            EpochChanged = false;
             _members.Clear();
             _counts.Clear();
             foreach (var (organization, count) in snapshot.CountsByOrganization)
@@ -105,7 +109,7 @@ public sealed class RoomWatcher : IDisposable
         return snapshot;
     }
 
-    public Task WaitUntilAsync(Func<RoomWatcher, bool> condition, string what)
+    public Task WaitUntilAsync(Func<RoomWatcher, bool> condition, string what, TimeSpan? timeout = null)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
@@ -118,7 +122,7 @@ public sealed class RoomWatcher : IDisposable
             _waiters.Add((condition, done));
         }
 
-        return done.Task.Within(what);
+        return done.Task.Within(what, timeout);
     }
 
     public Task WaitForPresentAsync(string userId) =>
@@ -160,7 +164,9 @@ public sealed class RoomWatcher : IDisposable
 
         lock (_lock)
         {
-            foreach (var roomEvent in batch.Events)
+            // Events of another epoch are not comparable with this snapshot: note it, and let the test enter again.
+            EpochChanged |= Snapshot is not null && batch.Epoch != Snapshot.Epoch;
+            foreach (var roomEvent in EpochChanged ? [] : batch.Events)
             {
                 _events.Add(roomEvent);
                 if (Snapshot is not null && roomEvent.Seq > Snapshot.Seq)

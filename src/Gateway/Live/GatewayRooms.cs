@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CoPLive.Identity;
 using CoPLive.Rooms;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public sealed partial class GatewayRooms(
     private IGatewayObserver Reference => _reference ??= grains.CreateObjectReference<IGatewayObserver>(observer);
 
     /// <summary>Makes sure the node is subscribed to the room and counts the connection in; call before entering the presence grain.</summary>
-    public async Task AddConnectionAsync(RoomId room, string connectionId, string organizationId)
+    public async Task AddConnectionAsync(RoomId room, string connectionId, MemberIdentity member, RoomAccess access)
     {
         var rooms = _roomsByConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal));
         if (!rooms.ContainsKey(room.ToString()) && rooms.Count >= options.Value.MaxRoomsPerConnection)
@@ -39,10 +40,11 @@ public sealed partial class GatewayRooms(
         {
             if (local.IsEmpty)
             {
-                await grains.GetRoomPresence(room).SubscribeAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
+                local.Epoch = await grains.GetRoomPresence(room).SubscribeAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
             }
 
-            local.Add(connectionId, organizationId);
+            local.Access = access;
+            local.Add(connectionId, member);
             rooms[room.ToString()] = room;
         }
         finally
@@ -121,9 +123,9 @@ public sealed partial class GatewayRooms(
 
         foreach (var connectionId in connectionIds)
         {
-            if (local.Remove(connectionId) is { } organizationId)
+            if (local.Remove(connectionId) is { } member)
             {
-                forgotten.Add((connectionId, organizationId));
+                forgotten.Add((connectionId, member.OrganizationId));
                 if (_roomsByConnection.TryGetValue(connectionId, out var rooms))
                 {
                     rooms.TryRemove(room, out _);
@@ -142,7 +144,11 @@ public sealed partial class GatewayRooms(
     public IReadOnlyCollection<string> LocalOrganizations(string room) =>
         _rooms.TryGetValue(room, out var local) ? local.Organizations() : [];
 
-    /// <summary>Renews the node's subscription to every room that has local connections.</summary>
+    /// <summary>
+    /// Renews the node's subscription to every room that has local connections. When a room's epoch changed,
+    /// its grain was re-activated without its presence (its silo died): the node enters its connections again,
+    /// and the new epoch tells their clients to take a fresh snapshot.
+    /// </summary>
     public async Task RenewAllAsync(CancellationToken cancellationToken)
     {
         foreach (var local in _rooms.Values)
@@ -155,7 +161,19 @@ public sealed partial class GatewayRooms(
 
             try
             {
-                await grains.GetRoomPresence(local.Room).SubscribeAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
+                var presence = grains.GetRoomPresence(local.Room);
+                var epoch = await presence.SubscribeAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
+                if (local.Epoch is not null && epoch != local.Epoch)
+                {
+                    var connections = local.Connections();
+                    LogPresenceRebuilt(logger, local.Room.ToString(), connections.Count);
+                    foreach (var (connectionId, member) in connections)
+                    {
+                        await presence.EnterAsync(new RoomConnection(connectionId, node.Id, member), local.Access);
+                    }
+                }
+
+                local.Epoch = epoch;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -167,51 +185,68 @@ public sealed partial class GatewayRooms(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: connection {ConnectionId} could not leave; its subscription will expire")]
     private static partial void LogLeaveFailed(ILogger logger, Exception exception, string room, string connectionId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: its grain was re-activated; entering the node's {ConnectionCount} connections again")]
+    private static partial void LogPresenceRebuilt(ILogger logger, string room, int connectionCount);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: renewing the node's subscription failed")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string room);
 
     /// <summary>A room's local connections. <see cref="Gate"/> orders subscribe and unsubscribe; a lock guards the map.</summary>
     private sealed class LocalRoom(RoomId room)
     {
-        private readonly Dictionary<string, string> _organizationByConnection = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, MemberIdentity> _members = new(StringComparer.Ordinal);
 
         public RoomId Room { get; } = room;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
+        /// <summary>The room's epoch when the node last subscribed.</summary>
+        public string? Epoch { get; set; }
+
+        /// <summary>The room's rules as its owner last gave them, to enter connections again after a re-activation.</summary>
+        public RoomAccess Access { get; set; } = RoomAccess.Open;
+
         public bool IsEmpty
         {
             get
             {
-                lock (_organizationByConnection)
+                lock (_members)
                 {
-                    return _organizationByConnection.Count == 0;
+                    return _members.Count == 0;
                 }
             }
         }
 
-        public void Add(string connectionId, string organizationId)
+        public void Add(string connectionId, MemberIdentity member)
         {
-            lock (_organizationByConnection)
+            lock (_members)
             {
-                _organizationByConnection[connectionId] = organizationId;
+                _members[connectionId] = member;
             }
         }
 
-        /// <summary>Removes the connection; returns its organization, or null if it was not here.</summary>
-        public string? Remove(string connectionId)
+        /// <summary>Removes the connection; returns its member, or null if it was not here.</summary>
+        public MemberIdentity? Remove(string connectionId)
         {
-            lock (_organizationByConnection)
+            lock (_members)
             {
-                return _organizationByConnection.Remove(connectionId, out var organizationId) ? organizationId : null;
+                return _members.Remove(connectionId, out var member) ? member : null;
             }
         }
 
         public string[] Organizations()
         {
-            lock (_organizationByConnection)
+            lock (_members)
             {
-                return [.. _organizationByConnection.Values.Distinct(StringComparer.Ordinal)];
+                return [.. _members.Values.Select(m => m.OrganizationId).Distinct(StringComparer.Ordinal)];
+            }
+        }
+
+        public List<KeyValuePair<string, MemberIdentity>> Connections()
+        {
+            lock (_members)
+            {
+                return [.. _members];
             }
         }
     }

@@ -74,7 +74,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
         var roomId = RoomId.Parse(room);
         var access = await AuthorizeAsync(roomId, member);
 
-        await rooms.AddConnectionAsync(roomId, Context.ConnectionId, member.OrganizationId);
+        await rooms.AddConnectionAsync(roomId, Context.ConnectionId, member, access);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId), Context.ConnectionAborted);
         return (roomId, new RoomConnection(Context.ConnectionId, node.Id, member), access);

@@ -13,10 +13,12 @@ public interface IRoomPresenceGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Subscribes (or renews) a gateway node's observer to the room's events. A subscription that is not
-    /// renewed within <paramref name="lifetime"/> expires, and the node's connections leave the room.
+    /// renewed within <paramref name="lifetime"/> expires, and the node's connections leave the room. Returns
+    /// the room's epoch: a node that sees it change knows the grain was re-activated (its silo died) and
+    /// enters its connections again.
     /// </summary>
     [Alias("Subscribe")]
-    Task SubscribeAsync(string gatewayNodeId, IGatewayObserver observer, TimeSpan lifetime);
+    Task<string> SubscribeAsync(string gatewayNodeId, IGatewayObserver observer, TimeSpan lifetime);
 
     /// <summary>Ends a gateway node's subscription (its last local connection left the room).</summary>
     [Alias("Unsubscribe")]

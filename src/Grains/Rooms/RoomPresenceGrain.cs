@@ -56,10 +56,10 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
         return Task.CompletedTask;
     }
 
-    public Task SubscribeAsync(string gatewayNodeId, IGatewayObserver observer, TimeSpan lifetime)
+    public Task<string> SubscribeAsync(string gatewayNodeId, IGatewayObserver observer, TimeSpan lifetime)
     {
         _subscriptions[gatewayNodeId] = new GatewaySubscription(observer, DateTimeOffset.UtcNow + lifetime);
-        return Task.CompletedTask;
+        return Task.FromResult(_epoch);
     }
 
     public Task UnsubscribeAsync(string gatewayNodeId)
