@@ -27,76 +27,84 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output) : IAsyncLifeti
         await _nodeA.DisposeAsync();
     }
 
-    [Fact]
-    public async Task AClientOnNodeA_SeesTheClientOnNodeB_ArriveAndLeave()
+    /// <summary>
+    /// Alice (northwind) works through node A, Bob (contoso) through node B; the community is written through
+    /// node A and joined through node B (one cluster, one storage). Both are in its room, each seeing the other.
+    /// </summary>
+    private async Task<CrossNodeRoom> CrossNodeRoomAsync(string name)
     {
         var northwind = CoPLiveIds.New("northwind");
         var contoso = CoPLiveIds.New("contoso");
         var aliceToken = await _nodeA.TokenAsync("alice", "Alice", northwind);
         var bobToken = await _nodeB.TokenAsync("bob", "Bob", contoso);
-
-        // Written through node A, read and joined through node B: one cluster, one storage.
-        using var aliceHttp = _nodeA.Client(aliceToken);
+        var aliceHttp = _nodeA.Client(aliceToken);
         using var bobHttp = _nodeB.Client(bobToken);
-        var created = await aliceHttp.PostAsJsonAsync("/api/communities", new { name = "Haul roads", domain = "mining" });
+        var created = await aliceHttp.PostAsJsonAsync("/api/communities", new { name, domain = "mining" });
         var community = (await created.Content.ReadFromJsonAsync<CommunityDetails>(Json.Options))!;
         (await aliceHttp.PostAsJsonAsync($"/api/communities/{community.Id}/organizations", new { organizationId = contoso })).EnsureSuccessStatusCode();
         (await bobHttp.PostAsync($"/api/communities/{community.Id}/join", null)).EnsureSuccessStatusCode();
 
         var room = RoomId.ForCommunity(community.Id).ToString();
-        await using var aliceHub = _nodeA.Hub(aliceToken);
-        await using var bobHub = _nodeB.Hub(bobToken);
+        var aliceHub = _nodeA.Hub(aliceToken);
+        var bobHub = _nodeB.Hub(bobToken);
         await aliceHub.StartAsync();
         await bobHub.StartAsync();
-        using var aliceView = new RoomWatcher(aliceHub, room);
-        using var bobView = new RoomWatcher(bobHub, room);
+        var aliceView = new RoomWatcher(aliceHub, room);
+        var bobView = new RoomWatcher(bobHub, room);
         await aliceView.EnterAsync(aliceHub);
         await bobView.EnterAsync(bobHub);
-
         await aliceView.WaitForPresentAsync("bob");
-        Assert.Contains("alice", bobView.PresentUserIds);
+        return new CrossNodeRoom(community, contoso, room, aliceHttp, aliceHub, bobHub, aliceView, bobView);
+    }
 
-        await bobHub.StopAsync();
+    private sealed record CrossNodeRoom(
+        CommunityDetails Community,
+        string Contoso,
+        string Room,
+        HttpClient AliceHttp,
+        HubConnection AliceHub,
+        HubConnection BobHub,
+        RoomWatcher AliceView,
+        RoomWatcher BobView) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            AliceView.Dispose();
+            BobView.Dispose();
+            await AliceHub.DisposeAsync();
+            await BobHub.DisposeAsync();
+            AliceHttp.Dispose();
+        }
+    }
 
-        await aliceView.WaitForAbsentAsync("bob");
-        var left = Assert.IsType<MemberLeft>(aliceView.Events.Last());
-        Assert.Equal(contoso, left.OrganizationId);
+    [Fact]
+    public async Task AClientOnNodeA_SeesTheClientOnNodeB_ArriveAndLeave()
+    {
+        await using var scene = await CrossNodeRoomAsync("Haul roads");
+
+        Assert.Contains("alice", scene.BobView.PresentUserIds);
+        await scene.BobHub.StopAsync();
+
+        await scene.AliceView.WaitForAbsentAsync("bob");
+        var left = Assert.IsType<MemberLeft>(scene.AliceView.Events.Last());
+        Assert.Equal(scene.Contoso, left.OrganizationId);
     }
 
     [Fact]
     public async Task ARemovalMadeThroughNodeA_CutsOffTheMembersConnectionOnNodeB()
     {
-        var northwind = CoPLiveIds.New("northwind");
-        var contoso = CoPLiveIds.New("contoso");
-        var aliceToken = await _nodeA.TokenAsync("alice", "Alice", northwind);
-        var bobToken = await _nodeB.TokenAsync("bob", "Bob", contoso);
-        using var aliceHttp = _nodeA.Client(aliceToken);
-        using var bobHttp = _nodeB.Client(bobToken);
-        var created = await aliceHttp.PostAsJsonAsync("/api/communities", new { name = "Tailings", domain = "mining" });
-        var community = (await created.Content.ReadFromJsonAsync<CommunityDetails>(Json.Options))!;
-        (await aliceHttp.PostAsJsonAsync($"/api/communities/{community.Id}/organizations", new { organizationId = contoso })).EnsureSuccessStatusCode();
-        (await bobHttp.PostAsync($"/api/communities/{community.Id}/join", null)).EnsureSuccessStatusCode();
-        var room = RoomId.ForCommunity(community.Id).ToString();
-        await using var aliceHub = _nodeA.Hub(aliceToken);
-        await using var bobHub = _nodeB.Hub(bobToken);
-        await aliceHub.StartAsync();
-        await bobHub.StartAsync();
-        using var aliceView = new RoomWatcher(aliceHub, room);
-        using var bobView = new RoomWatcher(bobHub, room);
-        await aliceView.EnterAsync(aliceHub);
-        await bobView.EnterAsync(bobHub);
-        await aliceView.WaitForPresentAsync("bob");
+        await using var scene = await CrossNodeRoomAsync("Tailings");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        (await aliceHttp.DeleteAsync($"/api/communities/{community.Id}/members/bob")).EnsureSuccessStatusCode();
-        await bobView.WaitForRevocationAsync();
+        (await scene.AliceHttp.DeleteAsync($"/api/communities/{scene.Community.Id}/members/bob")).EnsureSuccessStatusCode();
+        await scene.BobView.WaitForRevocationAsync();
         var cutOff = clock.Elapsed;
-        await aliceView.WaitForAbsentAsync("bob");
+        await scene.AliceView.WaitForAbsentAsync("bob");
 
         // Measured, not asserted (no time thresholds in tests): the figure goes to docs/benchmarks.md.
         output.WriteLine($"revocation across nodes: {cutOff.TotalMilliseconds:0} ms from the REST call on node A to AccessRevoked on node B");
-        Assert.Equal(ErrorCodes.Forbidden, Assert.Single(bobView.Revocations).Code);
-        var again = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => bobHub.InvokeAsync<PresenceSnapshot>("EnterRoom", room));
+        Assert.Equal(ErrorCodes.Forbidden, Assert.Single(scene.BobView.Revocations).Code);
+        var again = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => scene.BobHub.InvokeAsync<PresenceSnapshot>("EnterRoom", scene.Room));
         Assert.Contains("forbidden", again.Message, StringComparison.Ordinal);
     }
 }
