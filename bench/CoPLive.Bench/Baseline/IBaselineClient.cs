@@ -1,0 +1,8 @@
+namespace CoPLive.Bench.Baseline;
+
+/// <summary>The baseline's server-to-client calls.</summary>
+public interface IBaselineClient
+{
+    /// <summary>Someone entered the room; <see cref="BaselineJoined.Seq"/> is how many entered it so far.</summary>
+    Task Joined(BaselineJoined joined);
+}

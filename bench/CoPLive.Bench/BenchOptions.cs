@@ -1,0 +1,130 @@
+using System.Globalization;
+using CoPLive.Testing;
+
+namespace CoPLive.Bench;
+
+/// <summary>What to run, from the command line. Every size and time is bounded.</summary>
+internal sealed class BenchOptions
+{
+    public const string Usage = """
+        CoPLive.Bench: real SignalR clients against a real CoPLive gateway and a bare SignalR baseline, on loopback.
+
+          --participants N        join storm: participants (default 5000; smoke 50)
+          --storm-seconds S       join storm: joins paced evenly over S seconds (default 10; smoke 2)
+          --idle-connections N    idle memory: connections (default: the participants)
+          --organizations N       organizations the participants belong to (default 5)
+          --converge-timeout S    give up S seconds after the last join (default 180; smoke 30)
+          --settle-seconds S      idle memory: wait before reading memory (default 5; smoke 2)
+          --parallelism N         setup and connecting: requests in flight (default 32)
+          --scenario NAME         run only join-storm or idle-memory (repeatable)
+          --out PATH              the report (default docs/benchmarks.md; smoke: a temporary file)
+          --smoke                 tiny sizes, for a quick check
+        """;
+
+    public int Participants { get; private set; } = 5000;
+
+    public double StormSeconds { get; private set; } = 10;
+
+    public int? IdleConnectionsOverride { get; private set; }
+
+    public int IdleConnections => IdleConnectionsOverride ?? Participants;
+
+    public int Organizations { get; private set; } = 5;
+
+    public double ConvergeTimeoutSeconds { get; private set; } = 180;
+
+    public double SettleSeconds { get; private set; } = 5;
+
+    public int Parallelism { get; private set; } = 32;
+
+    public bool Smoke { get; private set; }
+
+    public HashSet<string> Scenarios { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string OutPath { get; private set; } = "";
+
+    /// <summary>The arguments as given, for the report.</summary>
+    public IReadOnlyList<string> Arguments { get; private set; } = [];
+
+    /// <summary>A hard limit on the whole run, whatever happens.</summary>
+    public TimeSpan OverallLimit => TimeSpan.FromSeconds(
+        Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)));
+
+    public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions { Arguments = [.. args] };
+        string? outPath = null;
+        int? participants = null;
+        double? storm = null;
+        double? converge = null;
+        double? settle = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{arg} needs a value.\n{Usage}");
+            switch (arg)
+            {
+                case "--smoke":
+                    options.Smoke = true;
+                    break;
+                case "--participants":
+                    participants = Positive(arg, Value());
+                    break;
+                case "--storm-seconds":
+                    storm = PositiveSeconds(arg, Value());
+                    break;
+                case "--idle-connections":
+                    options.IdleConnectionsOverride = Positive(arg, Value());
+                    break;
+                case "--organizations":
+                    options.Organizations = Positive(arg, Value());
+                    break;
+                case "--converge-timeout":
+                    converge = PositiveSeconds(arg, Value());
+                    break;
+                case "--settle-seconds":
+                    settle = PositiveSeconds(arg, Value());
+                    break;
+                case "--parallelism":
+                    options.Parallelism = Positive(arg, Value());
+                    break;
+                case "--scenario":
+                    options.Scenarios.Add(Value());
+                    break;
+                case "--out":
+                    outPath = Value();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{arg}'.\n{Usage}");
+            }
+        }
+
+        options.Participants = participants ?? (options.Smoke ? 50 : 5000);
+        options.StormSeconds = storm ?? (options.Smoke ? 2 : 10);
+        options.ConvergeTimeoutSeconds = converge ?? (options.Smoke ? 30 : 180);
+        options.SettleSeconds = settle ?? (options.Smoke ? 2 : 5);
+        options.OutPath = outPath is not null
+            ? Path.GetFullPath(outPath)
+            : options.Smoke
+                ? Path.Combine(Path.GetTempPath(), "coplive-bench-smoke", "benchmarks.md")
+                : Path.Combine(RepositoryPaths.Root, "docs", "benchmarks.md");
+        if (options.Participants > 20000 || options.IdleConnections > 20000)
+        {
+            throw new ArgumentException("At most 20000 participants or connections: one client process holds them all.");
+        }
+
+        return options;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} needs a positive whole number, not '{value}'.");
+
+    private static double PositiveSeconds(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 3600
+            ? s
+            : throw new ArgumentException($"{name} needs a number of seconds between 0 and 3600, not '{value}'.");
+}

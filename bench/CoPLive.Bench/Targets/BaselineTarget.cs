@@ -1,0 +1,37 @@
+using System.Globalization;
+using CoPLive.Bench.Baseline;
+using CoPLive.Bench.Hosting;
+using CoPLive.Testing;
+
+namespace CoPLive.Bench.Targets;
+
+/// <summary>The bare SignalR baseline: this executable started again with the baseline-server flag.</summary>
+internal sealed class BaselineTarget(int organizations) : IBenchTarget
+{
+    private const string Room = "community:bench";
+
+    public string Name => "baseline";
+
+    public Task<ServerProcess> StartServerAsync(CancellationToken cancellationToken)
+    {
+        var port = FreePorts.Next();
+        return ServerProcess.StartAsync(
+            "baseline SignalR server",
+            typeof(BaselineTarget).Assembly.Location,
+            [BaselineServer.Flag, "--port", port.ToString(CultureInfo.InvariantCulture), "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)],
+            new Dictionary<string, string?>(),
+            new Uri($"http://127.0.0.1:{port}"),
+            BaselineServer.ReadyLine,
+            cancellationToken);
+    }
+
+    public Task PrepareAsync(ServerProcess server, int participants, int parallelism, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public Participant CreateParticipant(ServerProcess server, int index, ConvergenceTracker tracker)
+    {
+        var query = $"?user=u{index}&name=Participant%20{index}&org=o{index % organizations}";
+        var hub = Participant.Connection(new Uri(server.Address, BaselineServer.HubPath + query));
+        return new BaselineParticipant(index, hub, Room, tracker);
+    }
+}
