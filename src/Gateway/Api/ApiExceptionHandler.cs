@@ -1,11 +1,12 @@
 using System.Text.Json;
 using CoPLive.Common;
+using CoPLive.Gateway.Operations;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CoPLive.Gateway.Api;
 
 /// <summary>Turns refusals and malformed requests into <see cref="ApiError"/> bodies; logs anything unexpected.</summary>
-public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(CoPLiveMetrics metrics, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
+        metrics.ApiRequestRejected(code);
         await ApiErrors.WriteAsync(httpContext.Response, status, code, message, cancellationToken);
         return true;
     }

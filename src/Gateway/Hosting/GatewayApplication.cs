@@ -17,6 +17,7 @@ public static partial class GatewayApplication
         builder.Services.AddCoPLiveIdentity(builder.Environment);
         builder.Services.AddCoPLiveApi();
         builder.Services.AddCoPLiveLive();
+        builder.Services.AddCoPLiveOperations();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -35,6 +36,7 @@ public static partial class GatewayApplication
         app.MapCommunityEndpoints();
         app.MapMeetupEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
+        app.MapCoPLiveOperations();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
         return app;
     }

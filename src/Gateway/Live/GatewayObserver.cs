@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CoPLive.Gateway.Operations;
 using CoPLive.Rooms;
 
 namespace CoPLive.Gateway.Live;
@@ -8,7 +9,7 @@ namespace CoPLive.Gateway.Live;
 /// one-way calls return at once and a busy room never holds up another; <see cref="RoomEventSender"/> runs
 /// one pump per lane.
 /// </summary>
-public sealed class GatewayObserver : IGatewayObserver
+public sealed class GatewayObserver(CoPLiveMetrics metrics) : IGatewayObserver
 {
     private readonly ConcurrentDictionary<string, RoomLane> _lanes = new(StringComparer.Ordinal);
     private readonly object _lanesLock = new();
@@ -19,6 +20,7 @@ public sealed class GatewayObserver : IGatewayObserver
 
     public Task ReceiveRoomEventsAsync(RoomEventBatch batch)
     {
+        metrics.BatchReceived(batch);
         Enqueue(batch.Room, batch);
         return Task.CompletedTask;
     }

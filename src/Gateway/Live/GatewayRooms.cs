@@ -136,6 +136,9 @@ public sealed partial class GatewayRooms(
         return forgotten;
     }
 
+    /// <summary>How many rooms have at least one connection on this node.</summary>
+    public int RoomCount => _rooms.Values.Count(r => !r.IsEmpty);
+
     /// <summary>Whether the connection is in the room on this node.</summary>
     public bool Contains(RoomId room, string connectionId) =>
         _roomsByConnection.TryGetValue(connectionId, out var rooms) && rooms.ContainsKey(room.ToString());

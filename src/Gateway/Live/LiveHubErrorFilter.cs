@@ -1,4 +1,5 @@
 using CoPLive.Common;
+using CoPLive.Gateway.Operations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoPLive.Gateway.Live;
@@ -7,7 +8,7 @@ namespace CoPLive.Gateway.Live;
 /// Turns refusals into HubException messages "code: sentence", which SignalR passes to the caller; anything
 /// unexpected is logged with the method and connection, and the caller gets "internal-error".
 /// </summary>
-public sealed partial class LiveHubErrorFilter(ILogger<LiveHubErrorFilter> logger) : IHubFilter
+public sealed partial class LiveHubErrorFilter(CoPLiveMetrics metrics, ILogger<LiveHubErrorFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -17,11 +18,13 @@ public sealed partial class LiveHubErrorFilter(ILogger<LiveHubErrorFilter> logge
         }
         catch (CoPLiveException refusal)
         {
+            metrics.HubCallRejected(refusal.Code);
             throw new HubException($"{refusal.Code}: {refusal.Message}");
         }
         catch (Exception exception) when (exception is not HubException)
         {
             LogUnexpected(logger, exception, invocationContext.HubMethodName, invocationContext.Context.ConnectionId);
+            metrics.HubCallRejected("internal-error");
             throw new HubException("internal-error: Something went wrong on the server; it has been logged.");
         }
     }

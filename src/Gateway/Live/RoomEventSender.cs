@@ -1,3 +1,4 @@
+using CoPLive.Gateway.Operations;
 using CoPLive.Rooms;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,6 +15,7 @@ public sealed partial class RoomEventSender(
     GatewayObserver observer,
     GatewayRooms rooms,
     IHubContext<LiveHub, ILiveClient> hub,
+    CoPLiveMetrics metrics,
     ILogger<RoomEventSender> logger) : BackgroundService
 {
     /// <summary>A lane idle this long retires; the next event opens a new one.</summary>
@@ -46,7 +48,7 @@ public sealed partial class RoomEventSender(
 
                 while (lane.TakeNext() is { } item)
                 {
-                    await DeliverAsync(lane.Room, item);
+                    await DeliverAsync(lane.Room, item, lane.TakenEnqueuedAt);
                 }
             }
         }
@@ -60,7 +62,8 @@ public sealed partial class RoomEventSender(
         }
     }
 
-    private async Task DeliverAsync(string room, object item)
+    /// <param name="receivedAt">When the observer received the oldest part of <paramref name="item"/> (a Stopwatch timestamp).</param>
+    private async Task DeliverAsync(string room, object item, long receivedAt)
     {
         try
         {
@@ -68,6 +71,7 @@ public sealed partial class RoomEventSender(
             {
                 case RoomEventBatch batch:
                     await SendAsync(batch);
+                    metrics.FannedOut(room, receivedAt);
                     break;
                 case RoomEviction eviction:
                     await EvictAsync(eviction);
@@ -85,6 +89,7 @@ public sealed partial class RoomEventSender(
         if (!batch.Events.Any(e => e.CountedOnly))
         {
             await hub.Clients.Group(RoomGroups.All(batch.Room)).RoomEvents(batch);
+            metrics.Delivered(batch.Room);
             return;
         }
 
@@ -92,6 +97,7 @@ public sealed partial class RoomEventSender(
         {
             var view = batch with { Events = [.. batch.Events.Select(e => e.For(organizationId))] };
             await hub.Clients.Group(RoomGroups.Organization(batch.Room, organizationId)).RoomEvents(view);
+            metrics.Delivered(batch.Room);
         }
     }
 

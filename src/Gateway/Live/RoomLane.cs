@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CoPLive.Rooms;
 
@@ -13,8 +14,8 @@ public sealed class RoomLane
     /// <summary>The most events one send carries: several per SignalR frame for busy rooms, never unbounded.</summary>
     public const int MaxEventsPerSend = 64;
 
-    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-    private object? _carried;
+    private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true });
+    private Queued? _carried;
 
     public RoomLane(string room) => Room = room;
 
@@ -23,7 +24,10 @@ public sealed class RoomLane
     /// <summary>Set once the pump retired the lane; a writer that finds it set makes a new lane.</summary>
     public bool Retired { get; set; }
 
-    public bool TryWrite(object item) => _queue.Writer.TryWrite(item);
+    /// <summary>When the oldest item in what <see cref="TakeNext"/> last returned was written (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long TakenEnqueuedAt { get; private set; }
+
+    public bool TryWrite(object item) => _queue.Writer.TryWrite(new Queued(item, Stopwatch.GetTimestamp()));
 
     /// <summary>Waits up to <paramref name="idle"/> for work; false when the lane stayed idle.</summary>
     public async Task<bool> WaitForWorkAsync(TimeSpan idle, CancellationToken cancellationToken)
@@ -54,17 +58,23 @@ public sealed class RoomLane
     /// </summary>
     public object? TakeNext()
     {
-        var first = _carried ?? (_queue.Reader.TryRead(out var item) ? item : null);
+        var queued = _carried ?? (_queue.Reader.TryRead(out var item) ? item : default(Queued?));
         _carried = null;
-        if (first is not RoomEventBatch batch)
+        if (queued is not { } taken)
         {
-            return first;
+            return null;
+        }
+
+        TakenEnqueuedAt = taken.EnqueuedAt;
+        if (taken.Item is not RoomEventBatch batch)
+        {
+            return taken.Item;
         }
 
         var events = new List<RoomEvent>(batch.Events);
         while (events.Count < MaxEventsPerSend && _queue.Reader.TryRead(out var next))
         {
-            if (next is RoomEventBatch more && more.Epoch == batch.Epoch && events.Count + more.Events.Length <= MaxEventsPerSend)
+            if (next.Item is RoomEventBatch more && more.Epoch == batch.Epoch && events.Count + more.Events.Length <= MaxEventsPerSend)
             {
                 events.AddRange(more.Events);
             }
@@ -77,4 +87,7 @@ public sealed class RoomLane
 
         return events.Count == batch.Events.Length ? batch : batch with { Events = [.. events] };
     }
+
+    /// <summary>An item with the time the observer received it, for the fan-out latency.</summary>
+    private readonly record struct Queued(object Item, long EnqueuedAt);
 }
