@@ -7,8 +7,8 @@ namespace CoPLive.Gateway.Live;
 /// <summary>
 /// Sends what the grains publish to the node's SignalR connections: one pump per room lane, so each room's
 /// events stay in order and rooms never wait for each other. A batch goes to the room's group in one send
-/// (SignalR serializes it once per protocol), unless some event must not name its member to other
-/// organizations: then each local organization's group gets its own copy. An eviction takes connections
+/// (SignalR serializes it once per protocol), unless some event varies by organization (a counted member, an item
+/// restricted to an audience): then each local organization's group gets its own copy. An eviction takes connections
 /// out of the room's groups before anything later is sent, and tells them why.
 /// </summary>
 public sealed partial class RoomEventSender(
@@ -86,7 +86,7 @@ public sealed partial class RoomEventSender(
 
     private async Task SendAsync(RoomEventBatch batch)
     {
-        if (!batch.Events.Any(e => e.CountedOnly))
+        if (!batch.Events.Any(e => e.VariesByOrganization))
         {
             await hub.Clients.Group(RoomGroups.All(batch.Room)).RoomEvents(batch);
             metrics.Delivered(batch.Room);

@@ -15,8 +15,8 @@ public abstract record PresenceChange(
     : RoomEvent(Seq)
 {
     [JsonIgnore]
-    public override bool CountedOnly => Counted && Member is not null;
+    public override bool VariesByOrganization => Counted && Member is not null;
 
     public override RoomEvent For(string viewerOrganizationId) =>
-        CountedOnly && viewerOrganizationId != OrganizationId ? this with { Member = null } : this;
+        VariesByOrganization && viewerOrganizationId != OrganizationId ? this with { Member = null } : this;
 }

@@ -12,6 +12,7 @@ namespace CoPLive.Rooms;
 [JsonDerivedType(typeof(MemberLeft), "member-left")]
 [JsonDerivedType(typeof(PresenceReset), "presence-reset")]
 [JsonDerivedType(typeof(PresenceCounts), "presence-counts")]
+[JsonDerivedType(typeof(EventWithheld), "event-withheld")]
 [JsonDerivedType(typeof(Meetups.MeetupUpdated), "meetup-updated")]
 [JsonDerivedType(typeof(Meetups.MeetupAnnounced), "meetup-announced")]
 [JsonDerivedType(typeof(Meetups.ReactionsTallied), "reactions-tallied")]
@@ -26,12 +27,12 @@ namespace CoPLive.Rooms;
 public abstract record RoomEvent([property: Id(0)] long Seq)
 {
     /// <summary>
-    /// Whether viewers from organizations other than the member's may only see this event without the
-    /// member (the member's organization is counted). Decided by the grain; applied by the gateway per
-    /// organization group; never sent to clients.
+    /// Whether viewers of different organizations see this event differently (a counted organization's member,
+    /// an item restricted to an audience): then <see cref="For"/> gives each organization its view. Decided by
+    /// the grain; applied by the gateway per organization group; never sent to clients.
     /// </summary>
     [JsonIgnore]
-    public virtual bool CountedOnly => false;
+    public virtual bool VariesByOrganization => false;
 
     /// <summary>This event as a viewer of <paramref name="viewerOrganizationId"/> may see it.</summary>
     public virtual RoomEvent For(string viewerOrganizationId) => this;

@@ -421,7 +421,7 @@ public sealed partial class MeetupGrain(
         {
             S.Announced = true;
             await state.WriteStateAsync();
-            await GrainFactory.GetRoomPresence(RoomId.ForCommunity(S.CommunityId)).PublishAsync([new MeetupAnnounced(0, Id, S.Title, S.StartsAt)]);
+            await GrainFactory.GetRoomPresence(RoomId.ForCommunity(S.CommunityId)).PublishAsync([new MeetupAnnounced(0, Id, S.Title, S.StartsAt, S.Audience is null ? null : new Audience([.. S.Audience]))]);
             LogAnnounced(logger, Id, S.CommunityId);
         }
 

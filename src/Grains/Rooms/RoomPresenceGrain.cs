@@ -20,7 +20,7 @@ namespace CoPLive.Rooms;
 /// </para>
 /// <para>
 /// Members of a "counted" organization are named only to viewers of their own organization: snapshots and
-/// roster pages are filtered here, and events are marked <see cref="RoomEvent.CountedOnly"/> so that each
+/// roster pages are filtered here, and events are marked <see cref="RoomEvent.VariesByOrganization"/> so that each
 /// gateway node sends other organizations the copy without the member (same sequence number).
 /// </para>
 /// </remarks>
