@@ -21,7 +21,9 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     public async Task<PresenceSnapshot> EnterRoom(string room)
     {
         var (roomId, connection, access) = await JoinGroupsAsync(room);
-        return await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
+        var snapshot = await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
+        await ConfirmEntryAsync(roomId, connection.Member);
+        return snapshot;
     }
 
     /// <summary>
@@ -32,7 +34,9 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     public async Task<RoomEntry> ResumeRoom(string room, string epoch, long afterSeq)
     {
         var (roomId, connection, access) = await JoinGroupsAsync(room);
-        return await grains.GetRoomPresence(roomId).ResumeAsync(connection, access, epoch ?? "", afterSeq);
+        var entry = await grains.GetRoomPresence(roomId).ResumeAsync(connection, access, epoch ?? "", afterSeq);
+        await ConfirmEntryAsync(roomId, connection.Member);
+        return entry;
     }
 
     /// <summary>
@@ -52,14 +56,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     }
 
     /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
-    public async Task LeaveRoom(string room)
-    {
-        var member = Context.User!.ToMemberIdentity();
-        var roomId = RoomId.Parse(room);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId));
-        await rooms.RemoveConnectionAsync(roomId, Context.ConnectionId);
-    }
+    public Task LeaveRoom(string room) => LeaveAsync(RoomId.Parse(room), Context.User!.ToMemberIdentity());
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
         rooms.RemoveConnectionAsync(Context.ConnectionId);
@@ -78,6 +75,32 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId), Context.ConnectionAborted);
         return (roomId, new RoomConnection(Context.ConnectionId, node.Id, member), access);
+    }
+
+    /// <summary>
+    /// Asks the room's owner again once the connection is in presence, and takes it out if access ended meanwhile.
+    /// A revocation that lands between the first authorization and the entry would otherwise miss this connection:
+    /// the owner changes its state before it revokes, so either this second question sees the change, or the
+    /// revocation reaches presence after the entry and evicts the connection as usual.
+    /// </summary>
+    private async Task ConfirmEntryAsync(RoomId room, MemberIdentity member)
+    {
+        try
+        {
+            await AuthorizeAsync(room, member);
+        }
+        catch (Common.CoPLiveException)
+        {
+            await LeaveAsync(room, member);
+            throw;
+        }
+    }
+
+    private async Task LeaveAsync(RoomId room, MemberIdentity member)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.All(room.ToString()));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Organization(room.ToString(), member.OrganizationId));
+        await rooms.RemoveConnectionAsync(room, Context.ConnectionId);
     }
 
     private Task<RoomAccess> AuthorizeAsync(RoomId room, MemberIdentity member) => room.Kind switch
