@@ -1,6 +1,7 @@
 using CoPLive.Communities;
 using CoPLive.Organizations;
 using CoPLive.Rooms;
+using CoPLive.Threads;
 
 namespace CoPLive;
 
@@ -15,4 +16,10 @@ public static class GrainFactoryExtensions
 
     public static IRoomPresenceGrain GetRoomPresence(this IGrainFactory grains, RoomId room) =>
         grains.GetGrain<IRoomPresenceGrain>(room.ToString());
+
+    public static IThreadGrain GetThread(this IGrainFactory grains, string threadId) =>
+        grains.GetGrain<IThreadGrain>(threadId);
+
+    public static Notifications.INotificationInboxGrain GetNotificationInbox(this IGrainFactory grains, string userId) =>
+        grains.GetGrain<Notifications.INotificationInboxGrain>(userId);
 }

@@ -11,4 +11,10 @@ public static class StorageNames
     public const string OrganizationState = "organization";
     public const string CommunityState = "community";
     public const string MeetupState = "meetup";
+    public const string ThreadState = "thread";
+    public const string ThreadPostPage = "thread-posts";
+    public const string NotificationInbox = "notification-inbox";
+
+    /// <summary>The grain storage Orleans streams keep their subscriptions in (the main ADO.NET storage).</summary>
+    public const string PubSubStore = "PubSubStore";
 }

@@ -35,6 +35,8 @@ public static partial class GatewayApplication
         app.MapOrganizationEndpoints();
         app.MapCommunityEndpoints();
         app.MapMeetupEndpoints();
+        app.MapThreadEndpoints();
+        app.MapNotificationEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapCoPLiveOperations();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

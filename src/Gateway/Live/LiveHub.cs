@@ -58,6 +58,16 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
     public Task LeaveRoom(string room) => LeaveAsync(RoomId.Parse(room), Context.User!.ToMemberIdentity());
 
+    /// <summary>
+    /// Every connection enters its member's personal room ("member:{userId}"), which carries their
+    /// notifications, so they arrive on each open connection whatever other rooms it is in, on any node.
+    /// </summary>
+    public override async Task OnConnectedAsync()
+    {
+        var (roomId, connection, access) = await JoinGroupsAsync(new RoomId(RoomKind.Member, Context.User!.ToMemberIdentity().UserId).ToString());
+        await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) =>
         rooms.RemoveConnectionAsync(Context.ConnectionId);
 
@@ -107,6 +117,10 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     {
         RoomKind.Community => grains.GetCommunity(room.Id).AuthorizeRoomEntryAsync(member),
         RoomKind.Meetup => grains.GetGrain<Meetups.IMeetupGrain>(room.Id).AuthorizeRoomEntryAsync(member),
+        RoomKind.Thread => grains.GetThread(room.Id).AuthorizeRoomEntryAsync(member),
+        RoomKind.Member => room.Id == member.UserId
+            ? Task.FromResult(RoomAccess.Open)
+            : throw new Common.CoPLiveException(Common.ErrorCodes.NotFound, "A member's personal room is theirs alone."),
         _ => throw new Common.CoPLiveException(Common.ErrorCodes.NotFound, $"Rooms of kind '{room.Kind}' are not open yet."),
     };
 }

@@ -27,6 +27,21 @@ public static class Limits
     /// <summary>Options of one poll.</summary>
     public const int MaxPollOptions = 10;
 
+    /// <summary>A thread post's Markdown body.</summary>
+    public const int PostLength = 20000;
+
+    /// <summary>The reason given for removing a post.</summary>
+    public const int RemovalReasonLength = 500;
+
+    /// <summary>Search query text.</summary>
+    public const int SearchQueryLength = 200;
+
+    /// <summary>Search results in one answer.</summary>
+    public const int MaxSearchResults = 50;
+
+    /// <summary>Mentions in one post that are notified (more are ignored).</summary>
+    public const int MaxMentionsPerPost = 20;
+
     /// <summary>Throws <see cref="ErrorCodes.InvalidRequest"/> if the text is missing or blank, <see cref="ErrorCodes.TooLarge"/> if too long.</summary>
     public static string RequireText(string? value, string field, int maxLength)
     {

@@ -111,6 +111,21 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("ListMeetupIds")]
     Task<ImmutableArray<string>> ListMeetupIdsAsync(MemberIdentity viewer);
 
+    /// <summary>Records a thread of the community (called by the thread when it starts); guests may not start threads.</summary>
+    [Alias("AddThread")]
+    Task AddThreadAsync(MemberIdentity caller, string threadId);
+
+    /// <summary>The ids of the community's threads, for members (each thread decides whether the viewer may see it).</summary>
+    [Alias("ListThreadIds")]
+    Task<ImmutableArray<string>> ListThreadIdsAsync(MemberIdentity viewer);
+
+    /// <summary>
+    /// A member by user id, or null if <paramref name="userId"/> is not a member; for the community's item grains
+    /// (a mention names a user id). Read-only: it changes nothing and awaits nothing.
+    /// </summary>
+    [ReadOnly, Alias("FindMember")]
+    Task<CommunityMember?> FindMemberAsync(string userId);
+
     /// <summary>
     /// Checks that <paramref name="member"/> may be in the community's live room and returns what the room's
     /// presence must know; throws forbidden or not-found otherwise.

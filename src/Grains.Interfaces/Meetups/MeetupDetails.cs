@@ -4,6 +4,7 @@ namespace CoPLive.Meetups;
 
 /// <summary>A meetup: its plan, phase, host, stage and linked documents.</summary>
 /// <param name="Speakers">Who is on stage besides the host.</param>
+/// <param name="SummaryThreadId">The thread that summarises the meetup, made when it ended.</param>
 /// <param name="Links">Linked documents by role ("whiteboard", "notes"), whatever kind of item they are.</param>
 [GenerateSerializer, Immutable, Alias("CoPLive.MeetupDetails")]
 public sealed record MeetupDetails(
@@ -18,4 +19,5 @@ public sealed record MeetupDetails(
     [property: Id(8)] string HostUserId,
     [property: Id(9)] ImmutableArray<string> Speakers,
     [property: Id(10)] ImmutableDictionary<string, string> Links,
-    [property: Id(11)] DateTimeOffset CreatedAt);
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] string? SummaryThreadId = null);

@@ -24,6 +24,12 @@ namespace CoPLive.Rooms;
 [JsonDerivedType(typeof(Meetups.PollTallied), "poll-tallied")]
 [JsonDerivedType(typeof(Meetups.PollClosed), "poll-closed")]
 [JsonDerivedType(typeof(Meetups.ChatPosted), "chat-posted")]
+[JsonDerivedType(typeof(Threads.PostAdded), "post-added")]
+[JsonDerivedType(typeof(Threads.PostEdited), "post-edited")]
+[JsonDerivedType(typeof(Threads.PostRemoved), "post-removed")]
+[JsonDerivedType(typeof(Threads.AnswerAccepted), "answer-accepted")]
+[JsonDerivedType(typeof(Threads.PostReactionsTallied), "post-reactions-tallied")]
+[JsonDerivedType(typeof(Notifications.NotificationReceived), "notification-received")]
 public abstract record RoomEvent([property: Id(0)] long Seq)
 {
     /// <summary>

@@ -379,11 +379,35 @@ public sealed partial class CommunityGrain(
         return Task.FromResult(S.Meetups.ToImmutableArray());
     }
 
-    /// <summary>Revokes access in the community's room and in the room of every meetup of the community.</summary>
+    public async Task AddThreadAsync(MemberIdentity caller, string threadId)
+    {
+        if (RequireMember(caller).Role == CommunityRole.Guest)
+        {
+            throw CoPLiveException.Forbidden("Guests may read and react, not start threads.");
+        }
+
+        if (!S.Threads.Contains(threadId))
+        {
+            S.Threads.Add(threadId);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<ImmutableArray<string>> ListThreadIdsAsync(MemberIdentity viewer)
+    {
+        RequireMember(viewer);
+        return Task.FromResult(S.Threads.ToImmutableArray());
+    }
+
+    public Task<CommunityMember?> FindMemberAsync(string userId) =>
+        Task.FromResult(S.Created && userId is not null && S.Members.TryGetValue(userId, out var member) ? member.ToContract() : null);
+
+    /// <summary>Revokes access in the community's room and in the room of every meetup and thread of the community.</summary>
     private async Task RevokeEverywhereAsync(RoomRevocation revocation)
     {
         await Presence.RevokeAsync(revocation);
         await Task.WhenAll(S.Meetups.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Meetup, id)).RevokeAsync(revocation)));
+        await Task.WhenAll(S.Threads.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Thread, id)).RevokeAsync(revocation)));
     }
 
     private RoomAccess Access() => new(

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CoPLive.Activity;
 using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Identity;
@@ -66,7 +67,7 @@ public sealed partial class MeetupGrain(
         }
 
         var community = GrainFactory.GetCommunity(communityId);
-        var audience = await ValidateAudienceAsync(community, host, meetup.Audience);
+        var audience = await ItemAccess.ValidateAudienceAsync(community, host, meetup.Audience);
         await community.AddMeetupAsync(host, Id);
         S.Created = true;
         S.CommunityId = communityId;
@@ -140,6 +141,7 @@ public sealed partial class MeetupGrain(
         }
 
         LogEnded(logger, Id, caller.UserId);
+        S.SummaryThreadId = await CreateSummaryThreadAsync(caller);
         return await SaveAndAnnounceAsync();
     }
 
@@ -151,7 +153,7 @@ public sealed partial class MeetupGrain(
             throw CoPLiveException.Forbidden("Only the host or a coordinator may change the audience.");
         }
 
-        S.Audience = await ValidateAudienceAsync(Community, caller, audience);
+        S.Audience = await ItemAccess.ValidateAudienceAsync(Community, caller, audience);
         var details = await SaveAndAnnounceAsync();
         if (S.Audience is { } kept)
         {
@@ -407,7 +409,51 @@ public sealed partial class MeetupGrain(
 
         _dirty = true;
         ScheduleTick();
-        return Task.CompletedTask;
+        return PublishAttendanceAsync(entered, now);
+    }
+
+    /// <summary>One meetup-attended activity event per arrival (the community's analytics feed).</summary>
+    private async Task PublishAttendanceAsync(ImmutableArray<PresentMember> entered, DateTimeOffset at)
+    {
+        foreach (var member in entered)
+        {
+            await this.PublishActivityAsync(
+                new ActivityEvent(ActivityTypes.MeetupAttended, S.CommunityId, member.UserId, member.OrganizationId, "meetup", Id, null, null, null, false, null, at),
+                logger);
+        }
+    }
+
+    /// <summary>
+    /// Turns the ended meetup into knowledge: a discussion thread (same audience) with the agenda, attendance per
+    /// organization, questions (answered and open), poll results and links to the meetup's documents. The meetup
+    /// has ended whatever happens here: a failure is logged, and the meetup simply has no summary.
+    /// </summary>
+    private async Task<string?> CreateSummaryThreadAsync(MemberIdentity host)
+    {
+        if (S.SummaryThreadId is not null)
+        {
+            return S.SummaryThreadId;
+        }
+
+        var threadId = CoPLiveIds.New($"summary {S.Title}");
+        try
+        {
+            var body = MeetupSummary.Write(Details(), S.Questions.Select(q => q.ToContract()), S.Polls.Select(p => p.ToContract()), S.Attendance.Select(a => a.ToContract()));
+            body = body.Length <= Limits.PostLength ? body : body[..(Limits.PostLength - 1)] + "…";
+            var title = $"Summary: {S.Title}";
+            title = title.Length <= Limits.NameLength ? title : title[..Limits.NameLength];
+            await GrainFactory.GetThread(threadId).CreateAsync(
+                S.CommunityId,
+                new Threads.NewThread(title, Threads.ThreadKind.Discussion, body, S.Audience is null ? null : new Audience([.. S.Audience])),
+                host,
+                Id);
+            return threadId;
+        }
+        catch (Exception exception)
+        {
+            LogSummaryFailed(logger, exception, Id);
+            return null;
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -488,22 +534,7 @@ public sealed partial class MeetupGrain(
             throw CoPLiveException.NotFound("meetup", Id);
         }
 
-        MemberAccess access;
-        try
-        {
-            access = await Community.GetMemberAccessAsync(member);
-        }
-        catch (CoPLiveException refusal) when (refusal.Code == ErrorCodes.NotFound)
-        {
-            throw CoPLiveException.NotFound("meetup", Id);
-        }
-
-        if (S.Audience is { } audience && !audience.Contains(member.OrganizationId))
-        {
-            throw CoPLiveException.NotFound("meetup", Id);
-        }
-
-        return access;
+        return await ItemAccess.RequireParticipantAsync(Community, S.Audience, member, "meetup", Id);
     }
 
     private async Task RequireAuthorAsync(MemberIdentity member)
@@ -545,32 +576,6 @@ public sealed partial class MeetupGrain(
     private PollState FindPoll(string pollId) =>
         S.Polls.Find(p => p.Id == pollId) ?? throw CoPLiveException.NotFound("poll", pollId ?? "");
 
-    /// <summary>Checks an audience: at least one organization, each admitted to the community.</summary>
-    private static async Task<List<string>?> ValidateAudienceAsync(ICommunityGrain community, MemberIdentity caller, Audience? audience)
-    {
-        if (audience is null)
-        {
-            return null;
-        }
-
-        if (audience.Organizations.IsDefaultOrEmpty)
-        {
-            throw CoPLiveException.Invalid("An audience names at least one organization; leave it out for the whole community.");
-        }
-
-        var admitted = (await community.GetAsync(caller)).AdmittedOrganizations;
-        foreach (var organizationId in audience.Organizations)
-        {
-            CoPLiveIds.Require(organizationId, "organization");
-            if (!admitted.Contains(organizationId))
-            {
-                throw CoPLiveException.Conflict($"Organization '{organizationId}' is not admitted to the community.");
-            }
-        }
-
-        return [.. audience.Organizations.Distinct(StringComparer.Ordinal)];
-    }
-
     private MeetupDetails Details() => new(
         Id,
         S.CommunityId,
@@ -583,13 +588,17 @@ public sealed partial class MeetupGrain(
         S.HostUserId,
         [.. S.Speakers],
         S.Links.ToImmutableDictionary(StringComparer.Ordinal),
-        S.CreatedAt);
+        S.CreatedAt,
+        S.SummaryThreadId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} scheduled in community {CommunityId} by {UserId} for {StartsAt}")]
     private static partial void LogScheduled(ILogger logger, string meetupId, string communityId, string userId, DateTimeOffset startsAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} announced in community {CommunityId}")]
     private static partial void LogAnnounced(ILogger logger, string meetupId, string communityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meetup {MeetupId}: the summary thread could not be created")]
+    private static partial void LogSummaryFailed(ILogger logger, Exception exception, string meetupId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} ended by {UserId}")]
     private static partial void LogEnded(ILogger logger, string meetupId, string userId);

@@ -22,4 +22,5 @@ public sealed class MeetupState
     [Id(15)] public List<ChatMessage> Chat { get; set; } = [];
     [Id(16)] public List<AttendanceState> Attendance { get; set; } = [];
     [Id(17)] public Dictionary<string, long> ReactionTotals { get; set; } = new(StringComparer.Ordinal);
+    [Id(18)] public string? SummaryThreadId { get; set; }
 }

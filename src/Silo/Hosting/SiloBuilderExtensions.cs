@@ -1,6 +1,9 @@
 using System.Net;
+using CoPLive.Activity;
 using CoPLive.Rooms;
+using CoPLive.Silo.Search;
 using CoPLive.Silo.Storage;
+using CoPLive.Threads;
 using Orleans.Configuration;
 
 namespace CoPLive.Silo.Hosting;
@@ -33,6 +36,12 @@ public static class SiloBuilderExtensions
                     storage.Invariant = AdoNetInvariants.Sqlite;
                     storage.ConnectionString = SqliteConnectionStrings.For(options.SqlitePath);
                 });
+                silo.AddAdoNetGrainStorage(StorageNames.PubSubStore, storage =>
+                {
+                    storage.Invariant = AdoNetInvariants.Sqlite;
+                    storage.ConnectionString = SqliteConnectionStrings.For(options.SqlitePath);
+                });
+                silo.Services.AddSingleton<IThreadSearchIndex>(new SqliteThreadSearchIndex(SqliteConnectionStrings.For(options.SqlitePath)));
                 silo.UseInMemoryReminderService();
                 break;
 
@@ -52,14 +61,22 @@ public static class SiloBuilderExtensions
                     storage.Invariant = AdoNetInvariants.PostgreSql;
                     storage.ConnectionString = options.PostgreSqlConnectionString;
                 });
+                silo.AddAdoNetGrainStorage(StorageNames.PubSubStore, storage =>
+                {
+                    storage.Invariant = AdoNetInvariants.PostgreSql;
+                    storage.ConnectionString = options.PostgreSqlConnectionString;
+                });
                 silo.UseAdoNetReminderService(reminders =>
                 {
                     reminders.Invariant = AdoNetInvariants.PostgreSql;
                     reminders.ConnectionString = options.PostgreSqlConnectionString;
                 });
+                silo.Services.AddSingleton<IThreadSearchIndex>(_ => new PostgreSqlThreadSearchIndex(Npgsql.NpgsqlDataSource.Create(options.PostgreSqlConnectionString!)));
                 break;
         }
 
+        // Activity events: memory streams (one stream per community), subscriptions kept in the main storage.
+        silo.AddMemoryStreams(ActivityStreams.Provider);
         return silo;
     }
 }
