@@ -1,4 +1,5 @@
 using CoPLive.Communities;
+using CoPLive.Documents;
 using CoPLive.Organizations;
 using CoPLive.Rooms;
 
@@ -15,4 +16,7 @@ public static class GrainFactoryExtensions
 
     public static IRoomPresenceGrain GetRoomPresence(this IGrainFactory grains, RoomId room) =>
         grains.GetGrain<IRoomPresenceGrain>(room.ToString());
+
+    public static IDocumentGrain GetDocument(this IGrainFactory grains, string documentId) =>
+        grains.GetGrain<IDocumentGrain>(documentId);
 }

@@ -11,4 +11,5 @@ public static class StorageNames
     public const string OrganizationState = "organization";
     public const string CommunityState = "community";
     public const string MeetupState = "meetup";
+    public const string DocumentState = "document";
 }

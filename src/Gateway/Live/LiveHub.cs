@@ -84,6 +84,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     {
         RoomKind.Community => grains.GetCommunity(room.Id).AuthorizeRoomEntryAsync(member),
         RoomKind.Meetup => grains.GetGrain<Meetups.IMeetupGrain>(room.Id).AuthorizeRoomEntryAsync(member),
+        RoomKind.Document => grains.GetDocument(room.Id).AuthorizeRoomEntryAsync(member),
         _ => throw new Common.CoPLiveException(Common.ErrorCodes.NotFound, $"Rooms of kind '{room.Kind}' are not open yet."),
     };
 }

@@ -5,6 +5,7 @@ namespace CoPLive.Meetups;
 /// <summary>A meetup: its plan, phase, host, stage and linked documents.</summary>
 /// <param name="Speakers">Who is on stage besides the host.</param>
 /// <param name="Links">Linked documents by role ("whiteboard", "notes"), whatever kind of item they are.</param>
+/// <param name="StageOnly">Link roles whose document only the host and speakers may change.</param>
 [GenerateSerializer, Immutable, Alias("CoPLive.MeetupDetails")]
 public sealed record MeetupDetails(
     [property: Id(0)] string Id,
@@ -18,4 +19,5 @@ public sealed record MeetupDetails(
     [property: Id(8)] string HostUserId,
     [property: Id(9)] ImmutableArray<string> Speakers,
     [property: Id(10)] ImmutableDictionary<string, string> Links,
-    [property: Id(11)] DateTimeOffset CreatedAt);
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] ImmutableArray<string> StageOnly);

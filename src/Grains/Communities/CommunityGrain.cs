@@ -379,6 +379,26 @@ public sealed partial class CommunityGrain(
         return Task.FromResult(S.Meetups.ToImmutableArray());
     }
 
+    public async Task AddDocumentAsync(MemberIdentity caller, string documentId)
+    {
+        if (RequireMember(caller).Role == CommunityRole.Guest)
+        {
+            throw CoPLiveException.Forbidden("Guests may not create documents.");
+        }
+
+        if (!S.Documents.Contains(documentId))
+        {
+            S.Documents.Add(documentId);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<ImmutableArray<string>> ListDocumentIdsAsync(MemberIdentity viewer)
+    {
+        RequireMember(viewer);
+        return Task.FromResult(S.Documents.ToImmutableArray());
+    }
+
     /// <summary>Revokes access in the community's room and in the room of every meetup of the community.</summary>
     private async Task RevokeEverywhereAsync(RoomRevocation revocation)
     {

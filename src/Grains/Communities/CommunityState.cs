@@ -16,4 +16,5 @@ public sealed class CommunityState
     [Id(9)] public Dictionary<string, JoinRequest> JoinRequests { get; set; } = new(StringComparer.Ordinal);
     [Id(10)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(11)] public List<string> Meetups { get; set; } = [];
+    [Id(12)] public List<string> Documents { get; set; } = [];
 }

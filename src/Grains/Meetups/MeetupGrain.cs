@@ -140,7 +140,21 @@ public sealed partial class MeetupGrain(
         }
 
         LogEnded(logger, Id, caller.UserId);
-        return await SaveAndAnnounceAsync();
+        var details = await SaveAndAnnounceAsync();
+        foreach (var documentId in S.Links.Values.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await GrainFactory.GetDocument(documentId).MeetupEndedAsync(Id, S.Title);
+            }
+            catch (CoPLiveException refusal)
+            {
+                // A link may name something that is not a document (links are ids of any item); nothing to save then.
+                LogNoVersion(logger, Id, documentId, refusal.Code);
+            }
+        }
+
+        return details;
     }
 
     public async Task<MeetupDetails> SetAudienceAsync(MemberIdentity caller, Audience? audience)
@@ -172,6 +186,7 @@ public sealed partial class MeetupGrain(
         if (documentId is null)
         {
             S.Links.Remove(role);
+            S.StageOnly.Remove(role);
         }
         else
         {
@@ -180,6 +195,25 @@ public sealed partial class MeetupGrain(
 
         return await SaveAndAnnounceAsync();
     }
+
+    public async Task<MeetupDetails> SetStageOnlyAsync(MemberIdentity caller, string role, bool stageOnly)
+    {
+        await RequireHostAsync(caller, "make documents stage only");
+        if (!S.Links.TryGetValue(role ?? "", out var documentId))
+        {
+            throw new CoPLiveException(ErrorCodes.NotFound, $"No document is linked as '{role}'.");
+        }
+
+        await GrainFactory.GetDocument(documentId).SetStageOnlyAsync(Id, stageOnly);
+        if (stageOnly ? S.StageOnly.Add(role!) : S.StageOnly.Remove(role!))
+        {
+            return await SaveAndAnnounceAsync();
+        }
+
+        return Details();
+    }
+
+    public Task<bool> IsOnStageAsync(string userId) => Task.FromResult(userId == S.HostUserId || S.Speakers.Contains(userId));
 
     public async Task<MeetupDetails> SetStageAsync(MemberIdentity caller, string userId, bool onStage)
     {
@@ -583,13 +617,17 @@ public sealed partial class MeetupGrain(
         S.HostUserId,
         [.. S.Speakers],
         S.Links.ToImmutableDictionary(StringComparer.Ordinal),
-        S.CreatedAt);
+        S.CreatedAt,
+        [.. S.StageOnly.Order(StringComparer.Ordinal)]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} scheduled in community {CommunityId} by {UserId} for {StartsAt}")]
     private static partial void LogScheduled(ILogger logger, string meetupId, string communityId, string userId, DateTimeOffset startsAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} announced in community {CommunityId}")]
     private static partial void LogAnnounced(ILogger logger, string meetupId, string communityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId}: no version saved of linked item {DocumentId} ({Code})")]
+    private static partial void LogNoVersion(ILogger logger, string meetupId, string documentId, string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} ended by {UserId}")]
     private static partial void LogEnded(ILogger logger, string meetupId, string userId);

@@ -22,4 +22,7 @@ public sealed class MeetupState
     [Id(15)] public List<ChatMessage> Chat { get; set; } = [];
     [Id(16)] public List<AttendanceState> Attendance { get; set; } = [];
     [Id(17)] public Dictionary<string, long> ReactionTotals { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Link roles whose document the host made stage only.</summary>
+    [Id(18)] public HashSet<string> StageOnly { get; set; } = new(StringComparer.Ordinal);
 }
