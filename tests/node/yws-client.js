@@ -5,9 +5,9 @@
 //
 // Commands: {"op":"insert","index":0,"text":"..."}, {"op":"delete","index":0,"length":1},
 //   {"op":"type","text":"..."} (one update per character, appended), {"op":"text"}, {"op":"waitText","text":"..."},
-//   {"op":"awareness","state":{...}}, {"op":"setMap","key":"...","value":{...}}, {"op":"close"}.
+//   {"op":"waitContains","text":"..."}, {"op":"awareness","state":{...}}, {"op":"setMap","key":"...","value":{...}}, {"op":"close"}.
 // Events: synced, denied (y-websocket reports a permission-denied auth message with console.warn: CoPLive's refusal),
-//   text, textIs, awareness (the states other clients announce), status, connection-close.
+//   text, textIs, textContains, awareness (the states other clients announce), status, connection-close.
 const WebSocket = require('ws')
 const Y = require('yjs')
 const { WebsocketProvider } = require('y-websocket')
@@ -46,8 +46,15 @@ provider.awareness.on('change', () => {
 })
 
 const waiting = []
+const containing = []
 const checkWaiting = () => {
   const current = text.toString()
+  for (let i = containing.length - 1; i >= 0; i--) {
+    if (current.includes(containing[i])) {
+      containing.splice(i, 1)
+      out({ event: 'textContains', text: current })
+    }
+  }
   for (let i = waiting.length - 1; i >= 0; i--) {
     if (waiting[i] === current) {
       waiting.splice(i, 1)
@@ -80,6 +87,10 @@ lines.on('line', (line) => {
       break
     case 'waitText':
       waiting.push(command.text)
+      checkWaiting()
+      break
+    case 'waitContains':
+      containing.push(command.text)
       checkWaiting()
       break
     case 'awareness':
