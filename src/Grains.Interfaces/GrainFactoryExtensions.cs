@@ -1,4 +1,5 @@
 using CoPLive.Communities;
+using CoPLive.Documents;
 using CoPLive.Organizations;
 using CoPLive.Rooms;
 using CoPLive.Threads;
@@ -22,4 +23,6 @@ public static class GrainFactoryExtensions
 
     public static Notifications.INotificationInboxGrain GetNotificationInbox(this IGrainFactory grains, string userId) =>
         grains.GetGrain<Notifications.INotificationInboxGrain>(userId);
+    public static IDocumentGrain GetDocument(this IGrainFactory grains, string documentId) =>
+        grains.GetGrain<IDocumentGrain>(documentId);
 }

@@ -17,4 +17,5 @@ public static class StorageNames
 
     /// <summary>The grain storage Orleans streams keep their subscriptions in (the main ADO.NET storage).</summary>
     public const string PubSubStore = "PubSubStore";
+    public const string DocumentState = "document";
 }

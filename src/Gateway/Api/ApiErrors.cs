@@ -8,7 +8,7 @@ public static class ApiErrors
 {
     public static int StatusFor(string code) => code switch
     {
-        ErrorCodes.InvalidRequest or ErrorCodes.InvalidId => StatusCodes.Status400BadRequest,
+        ErrorCodes.InvalidRequest or ErrorCodes.InvalidId or ErrorCodes.InvalidUpdate => StatusCodes.Status400BadRequest,
         ErrorCodes.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,

@@ -30,6 +30,12 @@ public static class MeetupEndpoints
             "/links/{role}",
             (string id, string role, ClaimsPrincipal user, IGrainFactory grains) => Meetup(grains, id).SetLinkAsync(user.ToMemberIdentity(), role, null));
         meetups.MapPut(
+            "/stage-only/{role}",
+            (string id, string role, ClaimsPrincipal user, IGrainFactory grains) => Meetup(grains, id).SetStageOnlyAsync(user.ToMemberIdentity(), role, stageOnly: true));
+        meetups.MapDelete(
+            "/stage-only/{role}",
+            (string id, string role, ClaimsPrincipal user, IGrainFactory grains) => Meetup(grains, id).SetStageOnlyAsync(user.ToMemberIdentity(), role, stageOnly: false));
+        meetups.MapPut(
             "/stage/{userId}",
             (string id, string userId, ClaimsPrincipal user, IGrainFactory grains) => Meetup(grains, id).SetStageAsync(user.ToMemberIdentity(), userId, onStage: true));
         meetups.MapDelete(

@@ -1,4 +1,5 @@
 using CoPLive.Gateway.Api;
+using CoPLive.Gateway.Documents;
 using CoPLive.Gateway.Identity;
 using CoPLive.Gateway.Live;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,6 +18,7 @@ public static partial class GatewayApplication
         builder.Services.AddCoPLiveIdentity(builder.Environment);
         builder.Services.AddCoPLiveApi();
         builder.Services.AddCoPLiveLive();
+        builder.Services.AddCoPLiveDocuments();
         builder.Services.AddCoPLiveOperations();
 
         var app = builder.Build();
@@ -24,6 +26,7 @@ public static partial class GatewayApplication
         app.UseStatusCodePages(ApiErrors.WriteBareStatusAsync);
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -37,7 +40,9 @@ public static partial class GatewayApplication
         app.MapMeetupEndpoints();
         app.MapThreadEndpoints();
         app.MapNotificationEndpoints();
+        app.MapDocumentEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
+        app.MapYjsEndpoint();
         app.MapCoPLiveOperations();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
         return app;

@@ -1,3 +1,4 @@
+using CoPLive.Gateway.Documents;
 using CoPLive.Rooms;
 
 namespace CoPLive.Gateway.Live;
@@ -10,4 +11,10 @@ public interface ILiveClient
 
     /// <summary>The connection was taken out of a room, and why ("AccessRevoked").</summary>
     Task AccessRevoked(AccessRevoked revoked);
+
+    /// <summary>Updates others made to a document the connection has open ("DocumentUpdates").</summary>
+    Task DocumentUpdates(DocumentUpdatesEvent updates);
+
+    /// <summary>One tick of awareness of a document the connection has open ("DocumentAwareness").</summary>
+    Task DocumentAwareness(DocumentAwarenessEvent awareness);
 }

@@ -121,6 +121,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
         RoomKind.Member => room.Id == member.UserId
             ? Task.FromResult(RoomAccess.Open)
             : throw new Common.CoPLiveException(Common.ErrorCodes.NotFound, "A member's personal room is theirs alone."),
+        RoomKind.Document => grains.GetDocument(room.Id).AuthorizeRoomEntryAsync(member),
         _ => throw new Common.CoPLiveException(Common.ErrorCodes.NotFound, $"Rooms of kind '{room.Kind}' are not open yet."),
     };
 }

@@ -29,4 +29,7 @@ public static class ErrorCodes
 
     /// <summary>The caller sends faster than its documented rate limit.</summary>
     public const string RateLimited = "rate-limited";
+
+    /// <summary>Bytes given as a Yjs update (or state vector) do not decode as one; nothing was applied.</summary>
+    public const string InvalidUpdate = "invalid-update";
 }

@@ -125,6 +125,13 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// </summary>
     [ReadOnly, Alias("FindMember")]
     Task<CommunityMember?> FindMemberAsync(string userId);
+    /// <summary>Records a document of the community (called by the document when it is created); guests may not create.</summary>
+    [Alias("AddDocument")]
+    Task AddDocumentAsync(MemberIdentity caller, string documentId);
+
+    /// <summary>The ids of the community's documents, for members (each document decides whether the viewer may see it).</summary>
+    [Alias("ListDocumentIds")]
+    Task<ImmutableArray<string>> ListDocumentIdsAsync(MemberIdentity viewer);
 
     /// <summary>
     /// Checks that <paramref name="member"/> may be in the community's live room and returns what the room's

@@ -46,6 +46,20 @@ public interface IMeetupGrain : IGrainWithStringKey
     [Alias("SetLink")]
     Task<MeetupDetails> SetLinkAsync(MemberIdentity caller, string role, string? documentId);
 
+    /// <summary>
+    /// The host marks the document linked under <paramref name="role"/> ("whiteboard" or "notes") stage only (only the host
+    /// and speakers may change it), or opens it again to every member; not-found if nothing is linked there.
+    /// </summary>
+    [Alias("SetStageOnly")]
+    Task<MeetupDetails> SetStageOnlyAsync(MemberIdentity caller, string role, bool stageOnly);
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> is the host or on stage, for a stage-only document's writes. Read-only: it
+    /// changes nothing and awaits nothing, so calls may interleave.
+    /// </summary>
+    [ReadOnly, Alias("IsOnStage")]
+    Task<bool> IsOnStageAsync(string userId);
+
     /// <summary>The host brings a participant on stage or back to the audience.</summary>
     [Alias("SetStage")]
     Task<MeetupDetails> SetStageAsync(MemberIdentity caller, string userId, bool onStage);

@@ -6,6 +6,7 @@ namespace CoPLive.Meetups;
 /// <param name="Speakers">Who is on stage besides the host.</param>
 /// <param name="SummaryThreadId">The thread that summarises the meetup, made when it ended.</param>
 /// <param name="Links">Linked documents by role ("whiteboard", "notes"), whatever kind of item they are.</param>
+/// <param name="StageOnly">Link roles whose document only the host and speakers may change.</param>
 [GenerateSerializer, Immutable, Alias("CoPLive.MeetupDetails")]
 public sealed record MeetupDetails(
     [property: Id(0)] string Id,
@@ -20,4 +21,5 @@ public sealed record MeetupDetails(
     [property: Id(9)] ImmutableArray<string> Speakers,
     [property: Id(10)] ImmutableDictionary<string, string> Links,
     [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(13)] ImmutableArray<string> StageOnly,
     [property: Id(12)] string? SummaryThreadId = null);

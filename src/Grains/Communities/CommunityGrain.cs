@@ -389,6 +389,16 @@ public sealed partial class CommunityGrain(
         if (!S.Threads.Contains(threadId))
         {
             S.Threads.Add(threadId);
+    public async Task AddDocumentAsync(MemberIdentity caller, string documentId)
+    {
+        if (RequireMember(caller).Role == CommunityRole.Guest)
+        {
+            throw CoPLiveException.Forbidden("Guests may not create documents.");
+        }
+
+        if (!S.Documents.Contains(documentId))
+        {
+            S.Documents.Add(documentId);
             await state.WriteStateAsync();
         }
     }
@@ -402,12 +412,19 @@ public sealed partial class CommunityGrain(
     public Task<CommunityMember?> FindMemberAsync(string userId) =>
         Task.FromResult(S.Created && userId is not null && S.Members.TryGetValue(userId, out var member) ? member.ToContract() : null);
 
-    /// <summary>Revokes access in the community's room and in the room of every meetup and thread of the community.</summary>
+    public Task<ImmutableArray<string>> ListDocumentIdsAsync(MemberIdentity viewer)
+    {
+        RequireMember(viewer);
+        return Task.FromResult(S.Documents.ToImmutableArray());
+    }
+
+    /// <summary>Revokes access in the community's room and in the room of every meetup, thread and document of the community.</summary>
     private async Task RevokeEverywhereAsync(RoomRevocation revocation)
     {
         await Presence.RevokeAsync(revocation);
         await Task.WhenAll(S.Meetups.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Meetup, id)).RevokeAsync(revocation)));
         await Task.WhenAll(S.Threads.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Thread, id)).RevokeAsync(revocation)));
+        await Task.WhenAll(S.Documents.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Document, id)).RevokeAsync(revocation)));
     }
 
     private RoomAccess Access() => new(

@@ -17,4 +17,5 @@ public sealed class CommunityState
     [Id(10)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(11)] public List<string> Meetups { get; set; } = [];
     [Id(12)] public List<string> Threads { get; set; } = [];
+    [Id(13)] public List<string> Documents { get; set; } = [];
 }

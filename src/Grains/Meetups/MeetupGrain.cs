@@ -141,6 +141,20 @@ public sealed partial class MeetupGrain(
         }
 
         LogEnded(logger, Id, caller.UserId);
+        foreach (var documentId in S.Links.Values.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await GrainFactory.GetDocument(documentId).MeetupEndedAsync(Id, S.Title);
+            }
+            catch (CoPLiveException refusal)
+            {
+                // A link may name something that is not a document (links are ids of any item); nothing to save then.
+                LogNoVersion(logger, Id, documentId, refusal.Code);
+            }
+        }
+
+        // After the linked documents saved their end-of-meetup versions, which the summary links to.
         S.SummaryThreadId = await CreateSummaryThreadAsync(caller);
         return await SaveAndAnnounceAsync();
     }
@@ -174,6 +188,7 @@ public sealed partial class MeetupGrain(
         if (documentId is null)
         {
             S.Links.Remove(role);
+            S.StageOnly.Remove(role);
         }
         else
         {
@@ -182,6 +197,25 @@ public sealed partial class MeetupGrain(
 
         return await SaveAndAnnounceAsync();
     }
+
+    public async Task<MeetupDetails> SetStageOnlyAsync(MemberIdentity caller, string role, bool stageOnly)
+    {
+        await RequireHostAsync(caller, "make documents stage only");
+        if (!S.Links.TryGetValue(role ?? "", out var documentId))
+        {
+            throw new CoPLiveException(ErrorCodes.NotFound, $"No document is linked as '{role}'.");
+        }
+
+        await GrainFactory.GetDocument(documentId).SetStageOnlyAsync(Id, stageOnly);
+        if (stageOnly ? S.StageOnly.Add(role!) : S.StageOnly.Remove(role!))
+        {
+            return await SaveAndAnnounceAsync();
+        }
+
+        return Details();
+    }
+
+    public Task<bool> IsOnStageAsync(string userId) => Task.FromResult(userId == S.HostUserId || S.Speakers.Contains(userId));
 
     public async Task<MeetupDetails> SetStageAsync(MemberIdentity caller, string userId, bool onStage)
     {
@@ -589,6 +623,7 @@ public sealed partial class MeetupGrain(
         [.. S.Speakers],
         S.Links.ToImmutableDictionary(StringComparer.Ordinal),
         S.CreatedAt,
+        [.. S.StageOnly.Order(StringComparer.Ordinal)],
         S.SummaryThreadId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} scheduled in community {CommunityId} by {UserId} for {StartsAt}")]
@@ -599,6 +634,8 @@ public sealed partial class MeetupGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meetup {MeetupId}: the summary thread could not be created")]
     private static partial void LogSummaryFailed(ILogger logger, Exception exception, string meetupId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId}: no version saved of linked item {DocumentId} ({Code})")]
+    private static partial void LogNoVersion(ILogger logger, string meetupId, string documentId, string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} ended by {UserId}")]
     private static partial void LogEnded(ILogger logger, string meetupId, string userId);

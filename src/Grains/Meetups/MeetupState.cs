@@ -23,4 +23,7 @@ public sealed class MeetupState
     [Id(16)] public List<AttendanceState> Attendance { get; set; } = [];
     [Id(17)] public Dictionary<string, long> ReactionTotals { get; set; } = new(StringComparer.Ordinal);
     [Id(18)] public string? SummaryThreadId { get; set; }
+
+    /// <summary>Link roles whose document the host made stage only.</summary>
+    [Id(19)] public HashSet<string> StageOnly { get; set; } = new(StringComparer.Ordinal);
 }

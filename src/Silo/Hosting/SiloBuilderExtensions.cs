@@ -1,8 +1,11 @@
 using System.Net;
 using CoPLive.Activity;
+using CoPLive.Documents;
+using CoPLive.Documents.Yjs;
 using CoPLive.Rooms;
 using CoPLive.Silo.Search;
 using CoPLive.Silo.Storage;
+using CoPLive.Silo.Storage.Documents;
 using CoPLive.Threads;
 using Orleans.Configuration;
 
@@ -21,6 +24,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(options);
         silo.Services.AddHostedService<SchemaInitializer>();
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddYjsEngine();
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
@@ -43,6 +48,7 @@ public static class SiloBuilderExtensions
                 });
                 silo.Services.AddSingleton<IThreadSearchIndex>(new SqliteThreadSearchIndex(SqliteConnectionStrings.For(options.SqlitePath)));
                 silo.UseInMemoryReminderService();
+                silo.Services.AddSingleton<IDocumentStore>(new SqliteDocumentStore(SqliteConnectionStrings.For(options.SqlitePath)));
                 break;
 
             case PersistenceMode.PostgreSql:
@@ -66,6 +72,8 @@ public static class SiloBuilderExtensions
                     storage.Invariant = AdoNetInvariants.PostgreSql;
                     storage.ConnectionString = options.PostgreSqlConnectionString;
                 });
+                silo.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(options.PostgreSqlConnectionString!));
+                silo.Services.AddSingleton<IDocumentStore>(provider => new PostgreSqlDocumentStore(provider.GetRequiredService<Npgsql.NpgsqlDataSource>()));
                 silo.UseAdoNetReminderService(reminders =>
                 {
                     reminders.Invariant = AdoNetInvariants.PostgreSql;

@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using CoPLive.Documents;
+using CoPLive.Documents.Yjs;
+using CoPLive.Gateway.Live;
+using Microsoft.Extensions.Options;
+
+namespace CoPLive.Gateway.Documents;
+
+/// <summary>
+/// The documents this node's connections have open. The first local peer of a document subscribes the node's one
+/// <see cref="IDocumentObserver"/> with the document's grain (renewed like room subscriptions); the last one to go
+/// unsubscribes. Relayed updates are turned into y-websocket frames once per node and handed to every local peer but
+/// their origin. Awareness from local peers is gathered per document for one tick and relayed as one message.
+/// </summary>
+public sealed partial class GatewayDocuments(
+    IGrainFactory grains,
+    GatewayNode node,
+    DocumentObserver observer,
+    IOptions<LiveOptions> live,
+    IOptions<DocumentOptions> documentOptions,
+    ILogger<GatewayDocuments> logger)
+{
+    private readonly ConcurrentDictionary<string, LocalDocument> _documents = new(StringComparer.Ordinal);
+    private IDocumentObserver? _reference;
+
+    private IDocumentObserver Reference => _reference ??= grains.CreateObjectReference<IDocumentObserver>(observer);
+
+    public DocumentOptions Options => documentOptions.Value;
+
+    /// <summary>Adds a peer, subscribing the node first if it is the document's first local peer.</summary>
+    public async Task AddAsync(DocumentPeer peer)
+    {
+        var local = _documents.GetOrAdd(peer.DocumentId, id => new LocalDocument(id));
+        await local.Gate.WaitAsync();
+        try
+        {
+            if (!local.Subscribed)
+            {
+                await grains.GetDocument(peer.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
+                local.Subscribed = true;
+            }
+
+            local.Add(peer);
+        }
+        finally
+        {
+            local.Gate.Release();
+        }
+    }
+
+    /// <summary>Removes a peer: the awareness it announced is cleared for everyone; the node unsubscribes after its last local peer.</summary>
+    public async Task RemoveAsync(DocumentPeer peer)
+    {
+        if (!_documents.TryGetValue(peer.DocumentId, out var local))
+        {
+            return;
+        }
+
+        await local.Gate.WaitAsync();
+        try
+        {
+            var removals = local.Remove(peer);
+            if (removals.Count > 0)
+            {
+                await FlushAwarenessAsync(local);
+            }
+
+            if (local.IsEmpty && local.Subscribed)
+            {
+                local.Subscribed = false;
+                _documents.TryRemove(new KeyValuePair<string, LocalDocument>(local.DocumentId, local));
+                await grains.GetDocument(peer.DocumentId).UnsubscribeAsync(node.Id);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The subscription lapses on its own.
+            LogRemoveFailed(logger, exception, peer.DocumentId, peer.ConnectionId);
+        }
+        finally
+        {
+            local.Gate.Release();
+        }
+    }
+
+    /// <summary>Awareness states this node knows of the document, as one update (for a new peer, or query-awareness).</summary>
+    public byte[]? KnownAwareness(string documentId) => _documents.TryGetValue(documentId, out var local) ? local.KnownAwareness() : null;
+
+    /// <summary>A local peer's awareness update: gathered for the document's next tick.</summary>
+    /// <exception cref="InvalidYjsUpdateException">The bytes are not an awareness update.</exception>
+    public void SubmitAwareness(DocumentPeer peer, ReadOnlySpan<byte> update)
+    {
+        var entries = AwarenessCodec.Decode(update);
+        if (!_documents.TryGetValue(peer.DocumentId, out var local) || entries.Count == 0)
+        {
+            return;
+        }
+
+        local.Gather(peer.ConnectionId, entries);
+        ScheduleFlush(local);
+    }
+
+    /// <summary>Relayed updates: to every local peer of the document but the one they came from.</summary>
+    public void Deliver(DocumentUpdatesRelayed relayed)
+    {
+        if (!_documents.TryGetValue(relayed.DocumentId, out var local))
+        {
+            return;
+        }
+
+        var frames = new Lazy<byte[][]>(() => [.. relayed.Updates.Select(u => YjsMessages.UpdateMessage(u))]);
+        foreach (var peer in local.Peers)
+        {
+            if (peer.ConnectionId != relayed.OriginConnectionId)
+            {
+                peer.DeliverUpdates(relayed.Updates, frames);
+            }
+        }
+    }
+
+    /// <summary>Relayed awareness: remembered, and handed to every local peer.</summary>
+    public void Deliver(DocumentAwarenessRelayed awareness)
+    {
+        if (!_documents.TryGetValue(awareness.DocumentId, out var local))
+        {
+            return;
+        }
+
+        try
+        {
+            local.Remember(AwarenessCodec.Decode(awareness.Update));
+        }
+        catch (InvalidYjsUpdateException exception)
+        {
+            LogBadAwareness(logger, exception, awareness.DocumentId);
+            return;
+        }
+
+        foreach (var peer in local.Peers)
+        {
+            peer.DeliverAwareness(awareness.Update);
+        }
+    }
+
+    /// <summary>Renews the node's subscription to every document with local peers.</summary>
+    public async Task RenewAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var local in _documents.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!local.Subscribed)
+            {
+                continue;
+            }
+
+            try
+            {
+                await grains.GetDocument(local.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogRenewalFailed(logger, exception, local.DocumentId);
+            }
+        }
+    }
+
+    private void ScheduleFlush(LocalDocument local)
+    {
+        if (local.TryScheduleFlush())
+        {
+            _ = FlushLaterAsync(local);
+        }
+    }
+
+    private async Task FlushLaterAsync(LocalDocument local)
+    {
+        try
+        {
+            await Task.Delay(Options.AwarenessTick);
+            await FlushAwarenessAsync(local);
+        }
+        catch (Exception exception)
+        {
+            LogAwarenessFailed(logger, exception, local.DocumentId);
+        }
+    }
+
+    private Task FlushAwarenessAsync(LocalDocument local)
+    {
+        var entries = local.TakePending();
+        return entries.Count == 0
+            ? Task.CompletedTask
+            : grains.GetDocument(local.DocumentId).RelayAwarenessAsync(new DocumentAwarenessRelayed(local.DocumentId, node.Id, AwarenessCodec.Encode(entries)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: connection {ConnectionId} could not leave; the node's subscription will lapse")]
+    private static partial void LogRemoveFailed(ILogger logger, Exception exception, string documentId, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: renewing the node's subscription failed")]
+    private static partial void LogRenewalFailed(ILogger logger, Exception exception, string documentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: relaying awareness failed")]
+    private static partial void LogAwarenessFailed(ILogger logger, Exception exception, string documentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: relayed awareness does not decode")]
+    private static partial void LogBadAwareness(ILogger logger, Exception exception, string documentId);
+}

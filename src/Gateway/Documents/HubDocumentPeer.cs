@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using CoPLive.Gateway.Live;
+using CoPLive.Identity;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CoPLive.Gateway.Documents;
+
+/// <summary>A SignalR connection of /hubs/live with a document open: relayed updates and awareness go out in order, one send at a time.</summary>
+public sealed partial class HubDocumentPeer : DocumentPeer
+{
+    private readonly Channel<object> _outgoing = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IHubContext<LiveHub, ILiveClient> _hub;
+    private readonly ILogger _logger;
+
+    public HubDocumentPeer(string documentId, string connectionId, MemberIdentity member, int rate, int burst, IHubContext<LiveHub, ILiveClient> hub, ILogger logger)
+        : base(documentId, connectionId, member)
+    {
+        _hub = hub;
+        _logger = logger;
+        Limiter = new UpdateRateLimiter(rate, burst);
+        _ = PumpAsync();
+    }
+
+    /// <summary>The connection's rate of updates to this document.</summary>
+    public UpdateRateLimiter Limiter { get; }
+
+    public override void DeliverUpdates(ImmutableArray<byte[]> updates, Lazy<byte[][]> frames) =>
+        _outgoing.Writer.TryWrite(new DocumentUpdatesEvent(DocumentId, updates));
+
+    public override void DeliverAwareness(byte[] update) => _outgoing.Writer.TryWrite(new DocumentAwarenessEvent(DocumentId, update));
+
+    /// <summary>Stops sending (the document was closed or the connection went).</summary>
+    public void Close() => _outgoing.Writer.TryComplete();
+
+    private async Task PumpAsync()
+    {
+        await foreach (var item in _outgoing.Reader.ReadAllAsync())
+        {
+            try
+            {
+                var client = _hub.Clients.Client(ConnectionId);
+                await (item is DocumentUpdatesEvent updates ? client.DocumentUpdates(updates) : client.DocumentAwareness((DocumentAwarenessEvent)item));
+            }
+            catch (Exception exception)
+            {
+                LogSendFailed(_logger, exception, DocumentId, ConnectionId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: sending to hub connection {ConnectionId} failed")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string documentId, string connectionId);
+}

@@ -1,0 +1,371 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using CoPLive.Common;
+using CoPLive.Documents;
+using CoPLive.Documents.Yjs;
+using CoPLive.Identity;
+
+namespace CoPLive.Gateway.Documents;
+
+/// <summary>
+/// A y-websocket connection to one document (npm y-websocket's <c>WebsocketProvider</c> speaks to it unmodified).
+/// It sends sync step 1 and the known awareness on connect, answers the client's sync step 1 with sync step 2 (and the
+/// updates not yet compacted), and takes updates from sync step 2 and update messages. Each update is checked in C#
+/// (size, encoding, rate) and queued; one grain call carries all that queued while the previous call was in flight.
+/// A refused write is answered with y-protocols' permission-denied auth message "{code}: {sentence}" and the
+/// connection stays open for reading; a client that floods past its rate is told so and disconnected (1008).
+/// </summary>
+public sealed partial class WebSocketDocumentPeer : DocumentPeer
+{
+    /// <summary>Frames a slow client may have waiting before it is disconnected (it reconnects and syncs afresh).</summary>
+    private const int MaxQueuedFrames = 1_000_000;
+
+    private static readonly byte[] EmptyUpdate = [0, 0];
+
+    private readonly WebSocket _socket;
+    private readonly IDocumentGrain _grain;
+    private readonly GatewayDocuments _documents;
+    private readonly DocumentOptions _options;
+    private readonly UpdateRateLimiter _limiter;
+    private readonly ILogger _logger;
+    private readonly Channel<byte[]> _outgoing = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _pendingLock = new();
+    private readonly CancellationTokenSource _closing = new();
+    private List<byte[]> _pending = [];
+    private bool _inFlight;
+    private int _queued;
+    private DocumentOpened? _initial;
+    private (WebSocketCloseStatus Status, string Reason)? _closeWith;
+
+    public WebSocketDocumentPeer(
+        string documentId, string connectionId, MemberIdentity member, WebSocket socket, IDocumentGrain grain, GatewayDocuments documents, ILogger logger)
+        : base(documentId, connectionId, member)
+    {
+        _socket = socket;
+        _grain = grain;
+        _documents = documents;
+        _options = documents.Options;
+        _limiter = new UpdateRateLimiter(_options.UpdatesPerSecond, _options.UpdateBurst);
+        _logger = logger;
+    }
+
+    public override void DeliverUpdates(ImmutableArray<byte[]> updates, Lazy<byte[][]> frames)
+    {
+        foreach (var frame in frames.Value)
+        {
+            Send(frame);
+        }
+    }
+
+    public override void DeliverAwareness(byte[] update) => Send(YjsMessages.AwarenessMessage(update));
+
+    /// <summary>Runs the connection until the client closes it, it floods, or the node stops.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        var pump = PumpAsync(linked.Token);
+        try
+        {
+            _initial = await _grain.OpenAsync(Member, null);
+            Send(YjsMessages.SyncStep1Message(_initial.StateVector));
+            if (_documents.KnownAwareness(DocumentId) is { } awareness)
+            {
+                Send(YjsMessages.AwarenessMessage(awareness));
+            }
+
+            await ReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            // Closing: flooded, or the node stops.
+        }
+        catch (WebSocketException exception)
+        {
+            LogSocketClosed(_logger, exception, DocumentId, ConnectionId);
+        }
+        finally
+        {
+            _outgoing.Writer.TryComplete();
+            try
+            {
+                await pump;
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    var (status, reason) = _closeWith ?? (WebSocketCloseStatus.NormalClosure, "");
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    await _socket.CloseAsync(status, reason, timeout.Token);
+                }
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+            {
+                LogSocketClosed(_logger, exception, DocumentId, ConnectionId);
+            }
+        }
+    }
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        var maxMessage = _options.MaxUpdateBytes + 64;
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        var discarding = false;
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            if (!discarding)
+            {
+                buffer.Advance(result.Count);
+                if (buffer.WrittenCount > maxMessage)
+                {
+                    discarding = true;
+                }
+            }
+
+            if (discarding && buffer.WrittenCount > 0)
+            {
+                buffer.Clear();
+            }
+
+            if (!result.EndOfMessage)
+            {
+                continue;
+            }
+
+            if (discarding)
+            {
+                discarding = false;
+                Refuse(ErrorCodes.TooLarge, $"A message may have at most {_options.MaxUpdateBytes} bytes of update; nothing was applied.");
+            }
+            else if (result.MessageType == WebSocketMessageType.Binary)
+            {
+                await HandleAsync(buffer.WrittenMemory);
+            }
+
+            buffer.Clear();
+            if (_closeWith is not null)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task HandleAsync(ReadOnlyMemory<byte> message)
+    {
+        ulong type;
+        ulong syncType = 0;
+        byte[]? body = null;
+        try
+        {
+            var reader = new Lib0Reader(message.Span);
+            type = reader.ReadVarUint();
+            if (type == YjsMessages.Sync)
+            {
+                syncType = reader.ReadVarUint();
+                body = reader.ReadVarUint8Array().ToArray();
+            }
+            else if (type == YjsMessages.Awareness)
+            {
+                body = reader.ReadVarUint8Array().ToArray();
+            }
+        }
+        catch (InvalidYjsUpdateException exception)
+        {
+            Refuse(ErrorCodes.InvalidUpdate, $"The message does not decode: {exception.Message}");
+            return;
+        }
+
+        switch (type)
+        {
+            case YjsMessages.Sync when syncType == YjsMessages.SyncStep1:
+                await AnswerSyncStep1Async(body!);
+                break;
+            case YjsMessages.Sync when syncType is YjsMessages.SyncStep2 or YjsMessages.SyncUpdate:
+                Submit(body!);
+                break;
+            case YjsMessages.Sync:
+                Refuse(ErrorCodes.InvalidUpdate, $"Unknown sync message {syncType}.");
+                break;
+            case YjsMessages.Awareness:
+                SubmitAwareness(body!);
+                break;
+            case YjsMessages.QueryAwareness:
+                if (_documents.KnownAwareness(DocumentId) is { } known)
+                {
+                    Send(YjsMessages.AwarenessMessage(known));
+                }
+
+                break;
+            default:
+                // Auth and unknown message types carry nothing for the server (y-websocket ignores them too).
+                break;
+        }
+    }
+
+    private async Task AnswerSyncStep1Async(byte[] stateVector)
+    {
+        var opened = _initial is { } initial && stateVector is [0] ? initial : null;
+        _initial = null;
+        try
+        {
+            opened ??= await _grain.OpenAsync(Member, stateVector);
+        }
+        catch (CoPLiveException refusal)
+        {
+            Refuse(refusal.Code, refusal.Message);
+            return;
+        }
+
+        Send(YjsMessages.SyncStep2Message(opened.Update));
+        foreach (var update in opened.Tail)
+        {
+            Send(YjsMessages.UpdateMessage(update));
+        }
+    }
+
+    private void Submit(byte[] update)
+    {
+        if (update.AsSpan().SequenceEqual(EmptyUpdate))
+        {
+            return;
+        }
+
+        if (!_limiter.TryTake(1))
+        {
+            var reason = $"{ErrorCodes.RateLimited}: More than {_options.UpdatesPerSecond} updates per second (burst {_options.UpdateBurst}); disconnected.";
+            Send(YjsMessages.PermissionDeniedMessage(reason));
+            _closeWith = (WebSocketCloseStatus.PolicyViolation, ErrorCodes.RateLimited);
+            return;
+        }
+
+        if (update.Length > _options.MaxUpdateBytes)
+        {
+            Refuse(ErrorCodes.TooLarge, $"An update may have at most {_options.MaxUpdateBytes} bytes; nothing was applied.");
+            return;
+        }
+
+        try
+        {
+            YjsUpdateDecoder.Validate(update);
+        }
+        catch (InvalidYjsUpdateException exception)
+        {
+            Refuse(ErrorCodes.InvalidUpdate, $"The update is not a well-formed Yjs update ({exception.Message}); nothing was applied.");
+            return;
+        }
+
+        lock (_pendingLock)
+        {
+            _pending.Add(update);
+            if (_inFlight)
+            {
+                return;
+            }
+
+            _inFlight = true;
+        }
+
+        _ = FlushAsync();
+    }
+
+    private void SubmitAwareness(byte[] update)
+    {
+        if (update.Length > _options.MaxAwarenessBytes)
+        {
+            Refuse(ErrorCodes.TooLarge, $"An awareness message may have at most {_options.MaxAwarenessBytes} bytes.");
+            return;
+        }
+
+        try
+        {
+            _documents.SubmitAwareness(this, update);
+        }
+        catch (InvalidYjsUpdateException exception)
+        {
+            Refuse(ErrorCodes.InvalidUpdate, $"The awareness message does not decode: {exception.Message}");
+        }
+    }
+
+    /// <summary>One grain call at a time; what queued meanwhile goes in the next (at most MaxBatchUpdates).</summary>
+    private async Task FlushAsync()
+    {
+        while (true)
+        {
+            ImmutableArray<byte[]> batch;
+            lock (_pendingLock)
+            {
+                if (_pending.Count == 0)
+                {
+                    _inFlight = false;
+                    return;
+                }
+
+                if (_pending.Count <= _options.MaxBatchUpdates)
+                {
+                    batch = [.. _pending];
+                    _pending = [];
+                }
+                else
+                {
+                    batch = [.. _pending.Take(_options.MaxBatchUpdates)];
+                    _pending.RemoveRange(0, _options.MaxBatchUpdates);
+                }
+            }
+
+            try
+            {
+                await _grain.ApplyUpdatesAsync(Member, ConnectionId, batch);
+            }
+            catch (CoPLiveException refusal)
+            {
+                Refuse(refusal.Code, refusal.Message);
+            }
+            catch (Exception exception)
+            {
+                LogApplyFailed(_logger, exception, DocumentId, ConnectionId, batch.Length);
+                Refuse("internal-error", "The server could not apply the update; it has been logged.");
+            }
+        }
+    }
+
+    private void Refuse(string code, string message) => Send(YjsMessages.PermissionDeniedMessage($"{code}: {message}"));
+
+    private void Send(byte[] frame)
+    {
+        if (Interlocked.Increment(ref _queued) > MaxQueuedFrames)
+        {
+            _closeWith ??= (WebSocketCloseStatus.PolicyViolation, "too slow: the client does not keep up");
+            _closing.Cancel();
+            return;
+        }
+
+        _outgoing.Writer.TryWrite(frame);
+    }
+
+    private async Task PumpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var frame in _outgoing.Reader.ReadAllAsync(cancellationToken))
+            {
+                Interlocked.Decrement(ref _queued);
+                await _socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            _closing.Cancel();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: y-websocket connection {ConnectionId} closed")]
+    private static partial void LogSocketClosed(ILogger logger, Exception exception, string documentId, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Document {DocumentId}: applying {Count} updates from y-websocket connection {ConnectionId} failed")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, string documentId, string connectionId, int count);
+}

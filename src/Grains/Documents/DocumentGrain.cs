@@ -1,0 +1,606 @@
+using System.Collections.Immutable;
+using CoPLive.Common;
+using CoPLive.Communities;
+using CoPLive.Documents.Yjs;
+using CoPLive.Identity;
+using CoPLive.Meetups;
+using CoPLive.Rooms;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoPLive.Documents;
+
+/// <inheritdoc cref="IDocumentGrain"/>
+/// <remarks>
+/// In memory: the compacted snapshot, the log after it (committed or on its way), and the server's state vector, kept
+/// in C# from each update's clock ranges. The hot path has no V8 call: updates are checked by
+/// <see cref="YjsUpdateDecoder"/>, relayed at once to the subscribed gateway nodes, and group-committed to
+/// <see cref="IDocumentStore"/> (all that arrive while a commit is in flight go in the next transaction); a caller is
+/// answered once its updates are committed. <see cref="IYjsEngine"/> compacts the log into the snapshot in the
+/// background, computes diffs for clients that open with a state vector, exports, and restores versions.
+/// </remarks>
+public sealed partial class DocumentGrain(
+    [PersistentState(StorageNames.DocumentState, StorageNames.Main)] IPersistentState<DocumentState> state,
+    IDocumentStore store,
+    IYjsEngine yjs,
+    IOptions<DocumentOptions> options,
+    ILogger<DocumentGrain> logger)
+    : Grain, IDocumentGrain
+{
+    /// <summary>An empty document as a Yjs update: no structs, no deletions.</summary>
+    private static readonly byte[] EmptyUpdate = [0, 0];
+
+    private readonly Dictionary<string, Subscriber> _subscribers = new(StringComparer.Ordinal);
+    private readonly List<StoredUpdate> _tail = [];
+    private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
+    private YjsStateVector _stateVector = new();
+    private byte[] _snapshot = EmptyUpdate;
+    private long _snapshotSeq;
+    private long _tailBytes;
+    private long _lastSeq;
+    private long _committedSeq;
+    private List<byte[]> _toCommit = [];
+    private List<TaskCompletionSource> _commitWaiters = [];
+    private long _toCommitFirstSeq;
+    private Task? _committing;
+    private Task? _compacting;
+    private DateTimeOffset _lastUpdateAt = DateTimeOffset.UtcNow;
+    private IGrainTimer? _idleTimer;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private DocumentState S => state.State;
+
+    private DocumentOptions Limits => options.Value;
+
+    private ICommunityGrain Community => GrainFactory.GetCommunity(S.CommunityId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Created)
+        {
+            await LoadContentAsync(cancellationToken);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_committing is { } committing)
+        {
+            await committing;
+        }
+
+        if (_compacting is { } compacting)
+        {
+            await compacting;
+        }
+    }
+
+    public async Task<DocumentDetails> CreateAsync(string communityId, NewDocument document, MemberIdentity creator)
+    {
+        CoPLiveIds.Require(Id, "document");
+        CoPLiveIds.Require(communityId, "community");
+        ArgumentNullException.ThrowIfNull(document);
+        var title = Common.Limits.RequireText(document.Title, "title", Common.Limits.NameLength);
+        if (!Enum.IsDefined(document.Kind))
+        {
+            throw CoPLiveException.Invalid("A document's kind is 'text' or 'whiteboard'.");
+        }
+
+        if (S.Created)
+        {
+            throw CoPLiveException.Conflict($"A document with id '{Id}' already exists.");
+        }
+
+        var community = GrainFactory.GetCommunity(communityId);
+        var audience = await ValidateAudienceAsync(community, creator, document.Audience);
+        await community.AddDocumentAsync(creator, Id);
+        S.Created = true;
+        S.CommunityId = communityId;
+        S.Title = title;
+        S.Kind = document.Kind;
+        S.Audience = audience;
+        S.CreatedBy = creator.UserId;
+        S.CreatedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync();
+        StartIdleTimer();
+        LogCreated(logger, Id, communityId, document.Kind, creator.UserId);
+        return Details(canWrite: true);
+    }
+
+    public async Task<DocumentDetails> GetAsync(MemberIdentity viewer) => Details(await MayWriteAsync(await RequireReaderAsync(viewer), viewer));
+
+    public async Task<DocumentDetails?> TryGetVisibleAsync(MemberIdentity viewer)
+    {
+        try
+        {
+            return await GetAsync(viewer);
+        }
+        catch (CoPLiveException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member) => (await RequireReaderAsync(member)).Room;
+
+    public async Task<DocumentOpened> OpenAsync(MemberIdentity member, byte[]? stateVector)
+    {
+        var access = await RequireReaderAsync(member);
+        var canWrite = await MayWriteAsync(access, member);
+        var snapshot = _snapshot;
+        var tail = _tail.Select(u => u.Update).ToImmutableArray();
+        var serverVector = _stateVector.Encode();
+        byte[] update;
+        if (stateVector is null || stateVector.Length == 0 || (stateVector.Length == 1 && stateVector[0] == 0))
+        {
+            update = snapshot;
+        }
+        else
+        {
+            try
+            {
+                update = await yjs.DiffUpdateAsync(snapshot, stateVector);
+            }
+            catch (InvalidYjsUpdateException exception)
+            {
+                throw new CoPLiveException(ErrorCodes.InvalidUpdate, $"The state vector does not decode: {exception.Message}");
+            }
+        }
+
+        StartIdleTimer();
+        return new DocumentOpened(Details(canWrite), update, tail, serverVector);
+    }
+
+    public async Task<long> ApplyUpdatesAsync(MemberIdentity member, string? originConnectionId, ImmutableArray<byte[]> updates)
+    {
+        if (updates.IsDefaultOrEmpty)
+        {
+            await RequireReaderAsync(member);
+            return _committedSeq;
+        }
+
+        await RequireWriterAsync(member);
+        return await AcceptAsync(originConnectionId, updates);
+    }
+
+    public Task RelayAwarenessAsync(DocumentAwarenessRelayed awareness)
+    {
+        foreach (var subscriber in LiveSubscribers())
+        {
+            _ = subscriber.Observer.ReceiveAwarenessAsync(awareness);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<string> SubscribeAsync(string nodeId, IDocumentObserver observer, TimeSpan lifetime)
+    {
+        if (!S.Created)
+        {
+            throw CoPLiveException.NotFound("document", Id);
+        }
+
+        _subscribers[nodeId] = new Subscriber(observer, DateTimeOffset.UtcNow + lifetime);
+        return Task.FromResult(_epoch);
+    }
+
+    public Task UnsubscribeAsync(string nodeId)
+    {
+        _subscribers.Remove(nodeId);
+        return Task.CompletedTask;
+    }
+
+    public async Task<DocumentExport> ExportAsync(MemberIdentity viewer, string format)
+    {
+        await RequireReaderAsync(viewer);
+        var expected = S.Kind == DocumentKind.Text ? "markdown" : "svg";
+        if (!string.Equals(format, expected, StringComparison.Ordinal))
+        {
+            throw CoPLiveException.Invalid($"A {S.Kind.ToString().ToLowerInvariant()} document exports as format '{expected}'.");
+        }
+
+        var current = await CurrentStateAsync();
+        var fileName = CoPLiveIds.New(S.Title);
+        if (S.Kind == DocumentKind.Text)
+        {
+            return new DocumentExport("text/markdown; charset=utf-8", fileName + ".md", await yjs.ReadTextAsync(current, DocumentNames.Content));
+        }
+
+        return new DocumentExport("image/svg+xml", fileName + ".svg", WhiteboardSvg.Render(await yjs.ReadMapJsonAsync(current, DocumentNames.Elements), S.Title));
+    }
+
+    public async Task<DocumentVersion> SaveVersionAsync(MemberIdentity member, string name)
+    {
+        await RequireWriterAsync(member);
+        var text = Common.Limits.RequireText(name, "name", Common.Limits.NameLength);
+        return await SaveVersionCoreAsync(text, "named", member.UserId);
+    }
+
+    public async Task<ImmutableArray<DocumentVersion>> ListVersionsAsync(MemberIdentity viewer)
+    {
+        await RequireReaderAsync(viewer);
+        return [.. S.Versions];
+    }
+
+    public async Task<DocumentVersionView> GetVersionAsync(MemberIdentity viewer, string versionId)
+    {
+        await RequireReaderAsync(viewer);
+        var (version, bytes) = await LoadVersionAsync(versionId);
+        var content = S.Kind == DocumentKind.Text
+            ? await yjs.ReadTextAsync(bytes, DocumentNames.Content)
+            : await yjs.ReadMapJsonAsync(bytes, DocumentNames.Elements);
+        return new DocumentVersionView(version, content, bytes);
+    }
+
+    public async Task<long> RestoreVersionAsync(MemberIdentity member, string versionId)
+    {
+        await RequireWriterAsync(member);
+        var (version, bytes) = await LoadVersionAsync(versionId);
+        var current = await CurrentStateAsync();
+        var restoring = S.Kind == DocumentKind.Text
+            ? await yjs.RestoreTextAsync(current, bytes, DocumentNames.Content)
+            : await yjs.RestoreMapAsync(current, bytes, DocumentNames.Elements);
+        await SaveVersionCoreAsync($"Before restoring '{version.Name}'", "before-restore", member.UserId);
+        LogRestored(logger, Id, versionId, member.UserId);
+        return await AcceptAsync(null, [restoring]);
+    }
+
+    public async Task SetStageOnlyAsync(string meetupId, bool stageOnly)
+    {
+        if (!S.Created)
+        {
+            throw CoPLiveException.NotFound("document", Id);
+        }
+
+        var next = stageOnly ? meetupId : (S.StageOnlyMeetupId == meetupId ? null : S.StageOnlyMeetupId);
+        if (next != S.StageOnlyMeetupId)
+        {
+            S.StageOnlyMeetupId = next;
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task MeetupEndedAsync(string meetupId, string meetupTitle)
+    {
+        if (S.Created && _lastSeq > S.LastVersionSeq)
+        {
+            await SaveVersionCoreAsync($"End of meetup '{meetupTitle}'", "meetup-ended", null);
+        }
+    }
+
+    public Task<long> GetStoredBytesAsync() => store.StoredBytesAsync(Id, CancellationToken.None);
+
+    /// <summary>
+    /// The hot path. Synchronous from the checks to the relay and the hand-over to the commit loop, so that the
+    /// interleaving calls of other connections never see a half-applied batch.
+    /// </summary>
+    private async Task<long> AcceptAsync(string? originConnectionId, ImmutableArray<byte[]> updates)
+    {
+        long bytes = 0;
+        for (var i = 0; i < updates.Length; i++)
+        {
+            var update = updates[i] ?? throw new CoPLiveException(ErrorCodes.InvalidUpdate, $"Update {i} is missing.");
+            if (update.Length > Limits.MaxUpdateBytes)
+            {
+                throw new CoPLiveException(ErrorCodes.TooLarge, $"Update {i} has {update.Length} bytes; an update may have at most {Limits.MaxUpdateBytes}.");
+            }
+
+            try
+            {
+                YjsUpdateDecoder.Validate(update);
+            }
+            catch (InvalidYjsUpdateException exception)
+            {
+                throw new CoPLiveException(ErrorCodes.InvalidUpdate, $"Update {i} is not a well-formed Yjs update: {exception.Message}");
+            }
+
+            bytes += update.Length;
+        }
+
+        if (_snapshot.Length + _tailBytes + bytes > Limits.MaxDocumentBytes)
+        {
+            throw new CoPLiveException(ErrorCodes.TooLarge, $"The document would grow past {Limits.MaxDocumentBytes} bytes.");
+        }
+
+        if (_toCommit.Count == 0)
+        {
+            _toCommitFirstSeq = _lastSeq + 1;
+        }
+
+        foreach (var update in updates)
+        {
+            YjsUpdateDecoder.Decode(update, _stateVector);
+            _tail.Add(new StoredUpdate(++_lastSeq, update));
+            _toCommit.Add(update);
+        }
+
+        _tailBytes += bytes;
+        _lastUpdateAt = DateTimeOffset.UtcNow;
+        var last = _lastSeq;
+        var relayed = new DocumentUpdatesRelayed(Id, originConnectionId, updates);
+        foreach (var subscriber in LiveSubscribers())
+        {
+            // One-way: the call returns at once and a slow or dead node never holds up the document.
+            _ = subscriber.Observer.ReceiveUpdatesAsync(relayed);
+        }
+
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _commitWaiters.Add(committed);
+        _committing ??= CommitLoopAsync();
+        await committed.Task;
+        return last;
+    }
+
+    /// <summary>Commits what waits, one transaction at a time; what arrives meanwhile goes in the next one.</summary>
+    private async Task CommitLoopAsync()
+    {
+        await Task.Yield();
+        try
+        {
+            while (_toCommit.Count > 0)
+            {
+                var updates = _toCommit;
+                var waiters = _commitWaiters;
+                var first = _toCommitFirstSeq;
+                _toCommit = [];
+                _commitWaiters = [];
+                try
+                {
+                    await store.AppendAsync(Id, first, updates, CancellationToken.None);
+                    _committedSeq = first + updates.Count - 1;
+                    waiters.ForEach(w => w.TrySetResult());
+                }
+                catch (Exception exception)
+                {
+                    // What was relayed but not stored must not stay in memory as if it were: the next activation
+                    // reloads the log; the callers were not acknowledged, and their clients send the updates again.
+                    LogCommitFailed(logger, exception, Id, first, updates.Count);
+                    waiters.ForEach(w => w.TrySetException(new CoPLiveException("internal-error", "The document could not store the update; send it again.")));
+                    DeactivateOnIdle();
+                }
+            }
+        }
+        finally
+        {
+            _committing = null;
+        }
+
+        MaybeCompact(idle: false);
+    }
+
+    private void MaybeCompact(bool idle)
+    {
+        var committedInTail = _committedSeq - _snapshotSeq;
+        if (_compacting is not null || committedInTail <= 0)
+        {
+            return;
+        }
+
+        if (idle || (committedInTail >= Limits.CompactAfterUpdates && _tailBytes >= Math.Max(_snapshot.Length, 64 * 1024)))
+        {
+            _compacting = CompactAsync();
+        }
+    }
+
+    /// <summary>Merges the snapshot and the committed log into a new snapshot (V8, off the hot path), stores it, and drops that log.</summary>
+    private async Task CompactAsync()
+    {
+        await Task.Yield();
+        try
+        {
+            var through = _committedSeq;
+            var included = _tail.TakeWhile(u => u.Seq <= through).Select(u => (ReadOnlyMemory<byte>)u.Update).ToList();
+            var count = included.Count;
+            var inputs = new List<ReadOnlyMemory<byte>>(count + 1) { _snapshot };
+            inputs.AddRange(included);
+            var merged = await yjs.MergeUpdatesAsync(inputs);
+            await store.SaveSnapshotAsync(Id, through, merged, CancellationToken.None);
+            var dropped = _tail.TakeWhile(u => u.Seq <= through).ToList();
+            _tail.RemoveRange(0, dropped.Count);
+            _tailBytes -= dropped.Sum(u => (long)u.Update.Length);
+            _snapshot = merged;
+            _snapshotSeq = through;
+            LogCompacted(logger, Id, count, merged.Length);
+        }
+        catch (Exception exception)
+        {
+            LogCompactionFailed(logger, exception, Id);
+        }
+        finally
+        {
+            _compacting = null;
+        }
+    }
+
+    private async Task LoadContentAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(Id, cancellationToken);
+        _snapshot = stored.Snapshot ?? EmptyUpdate;
+        _snapshotSeq = stored.SnapshotSeq;
+        _stateVector = new YjsStateVector();
+        YjsUpdateDecoder.Decode(_snapshot, _stateVector);
+        _tail.Clear();
+        _tailBytes = 0;
+        foreach (var update in stored.Tail)
+        {
+            YjsUpdateDecoder.Decode(update.Update, _stateVector);
+            _tail.Add(update);
+            _tailBytes += update.Update.Length;
+        }
+
+        _lastSeq = _committedSeq = stored.Tail.Count > 0 ? stored.Tail[^1].Seq : _snapshotSeq;
+        StartIdleTimer();
+    }
+
+    /// <summary>Compacts an idle log and saves a version of a document left alone for a while.</summary>
+    private void StartIdleTimer() =>
+        _idleTimer ??= this.RegisterGrainTimer(
+            async _ =>
+            {
+                var quiet = DateTimeOffset.UtcNow - _lastUpdateAt;
+                if (quiet >= Limits.CompactWhenIdle)
+                {
+                    MaybeCompact(idle: true);
+                }
+
+                if (quiet >= Limits.IdleVersionAfter && _lastSeq > S.LastVersionSeq)
+                {
+                    await SaveVersionCoreAsync("After a pause in editing", "idle", null);
+                }
+            },
+            Limits.CompactWhenIdle,
+            Limits.CompactWhenIdle);
+
+    /// <summary>The whole current document (snapshot and log) as one update.</summary>
+    private async Task<byte[]> CurrentStateAsync()
+    {
+        if (_tail.Count == 0)
+        {
+            return _snapshot;
+        }
+
+        var inputs = new List<ReadOnlyMemory<byte>>(_tail.Count + 1) { _snapshot };
+        inputs.AddRange(_tail.Select(u => (ReadOnlyMemory<byte>)u.Update));
+        return await yjs.MergeUpdatesAsync(inputs);
+    }
+
+    private async Task<DocumentVersion> SaveVersionCoreAsync(string name, string reason, string? userId)
+    {
+        var seq = _lastSeq;
+        var current = await CurrentStateAsync();
+        var version = new DocumentVersion(CoPLiveIds.New("v"), name, reason, userId, DateTimeOffset.UtcNow, current.Length);
+        await store.SaveVersionAsync(Id, version.Id, current, CancellationToken.None);
+        S.Versions.Add(version);
+        S.LastVersionSeq = Math.Max(S.LastVersionSeq, seq);
+        await state.WriteStateAsync();
+        LogVersionSaved(logger, Id, version.Id, reason);
+        return version;
+    }
+
+    private async Task<(DocumentVersion Version, byte[] State)> LoadVersionAsync(string versionId)
+    {
+        var version = S.Versions.Find(v => v.Id == versionId) ?? throw CoPLiveException.NotFound("version", versionId ?? "");
+        var bytes = await store.LoadVersionAsync(Id, version.Id, CancellationToken.None)
+            ?? throw CoPLiveException.NotFound("version", versionId);
+        return (version, bytes);
+    }
+
+    private IEnumerable<Subscriber> LiveSubscribers()
+    {
+        var now = DateTimeOffset.UtcNow;
+        List<string>? expired = null;
+        foreach (var (nodeId, subscriber) in _subscribers)
+        {
+            if (subscriber.ExpiresAt < now)
+            {
+                (expired ??= []).Add(nodeId);
+            }
+        }
+
+        expired?.ForEach(n => _subscribers.Remove(n));
+        return [.. _subscribers.Values];
+    }
+
+    /// <summary>The caller's access if they may read: a member of the community and in the audience; not-found otherwise.</summary>
+    private async Task<MemberAccess> RequireReaderAsync(MemberIdentity member)
+    {
+        if (!S.Created)
+        {
+            throw CoPLiveException.NotFound("document", Id);
+        }
+
+        MemberAccess access;
+        try
+        {
+            access = await Community.GetMemberAccessAsync(member);
+        }
+        catch (CoPLiveException refusal) when (refusal.Code == ErrorCodes.NotFound)
+        {
+            throw CoPLiveException.NotFound("document", Id);
+        }
+
+        if (S.Audience is { } audience && !audience.Contains(member.OrganizationId))
+        {
+            throw CoPLiveException.NotFound("document", Id);
+        }
+
+        return access;
+    }
+
+    private async Task RequireWriterAsync(MemberIdentity member)
+    {
+        var access = await RequireReaderAsync(member);
+        if (access.Role == CommunityRole.Guest)
+        {
+            throw CoPLiveException.Forbidden("Guests may read documents, not change them.");
+        }
+
+        if (!await MayWriteAsync(access, member))
+        {
+            throw CoPLiveException.Forbidden("The meetup's host made this document stage only: only the host and speakers may change it.");
+        }
+    }
+
+    private async Task<bool> MayWriteAsync(MemberAccess access, MemberIdentity member) =>
+        access.Role != CommunityRole.Guest
+        && (S.StageOnlyMeetupId is not { } meetupId || await GrainFactory.GetGrain<IMeetupGrain>(meetupId).IsOnStageAsync(member.UserId));
+
+    /// <summary>Checks an audience: at least one organization, each admitted to the community.</summary>
+    private static async Task<List<string>?> ValidateAudienceAsync(ICommunityGrain community, MemberIdentity caller, Audience? audience)
+    {
+        if (audience is null)
+        {
+            return null;
+        }
+
+        if (audience.Organizations.IsDefaultOrEmpty)
+        {
+            throw CoPLiveException.Invalid("An audience names at least one organization; leave it out for the whole community.");
+        }
+
+        var admitted = (await community.GetAsync(caller)).AdmittedOrganizations;
+        foreach (var organizationId in audience.Organizations)
+        {
+            CoPLiveIds.Require(organizationId, "organization");
+            if (!admitted.Contains(organizationId))
+            {
+                throw CoPLiveException.Conflict($"Organization '{organizationId}' is not admitted to the community.");
+            }
+        }
+
+        return [.. audience.Organizations.Distinct(StringComparer.Ordinal)];
+    }
+
+    private DocumentDetails Details(bool canWrite) => new(
+        Id,
+        S.CommunityId,
+        S.Title,
+        S.Kind,
+        S.Audience is null ? null : new Audience([.. S.Audience]),
+        S.CreatedBy,
+        S.CreatedAt,
+        S.StageOnlyMeetupId,
+        canWrite);
+
+    /// <summary>A gateway node's subscription and when it lapses unless renewed.</summary>
+    private sealed record Subscriber(IDocumentObserver Observer, DateTimeOffset ExpiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} ({Kind}) created in community {CommunityId} by {UserId}")]
+    private static partial void LogCreated(ILogger logger, string documentId, string communityId, DocumentKind kind, string userId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Document {DocumentId}: committing {Count} updates from {FirstSeq} failed; the activation will reload from storage")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, string documentId, long firstSeq, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: compacted {Count} updates into a snapshot of {Bytes} bytes")]
+    private static partial void LogCompacted(ILogger logger, string documentId, int count, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: compaction failed; the log stays as it is")]
+    private static partial void LogCompactionFailed(ILogger logger, Exception exception, string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: version {VersionId} saved ({Reason})")]
+    private static partial void LogVersionSaved(ILogger logger, string documentId, string versionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: version {VersionId} restored by {UserId}")]
+    private static partial void LogRestored(ILogger logger, string documentId, string versionId, string userId);
+}

@@ -1,0 +1,78 @@
+namespace CoPLive.Documents.Yjs;
+
+/// <summary>
+/// The server's state vector, kept in C# from the clock ranges of every update it holds (<see cref="YjsUpdateDecoder"/>):
+/// for each client, the end of the clocks it has without a gap from 0. Ranges beyond a gap wait until the gap fills, as
+/// Yjs keeps such structs pending. It may under-state what the server has, never over-state it, so a peer that answers
+/// it sends all that the server lacks (perhaps a little more, which Yjs ignores).
+/// </summary>
+public sealed class YjsStateVector
+{
+    private readonly Dictionary<ulong, ulong> _clocks = [];
+    private readonly Dictionary<ulong, List<(ulong Start, ulong End)>> _pending = [];
+
+    /// <summary>How many clients it names.</summary>
+    public int Count => _clocks.Count;
+
+    /// <summary>The clock up to which the server has <paramref name="client"/>'s changes (0 if none).</summary>
+    public ulong ClockOf(ulong client) => _clocks.GetValueOrDefault(client);
+
+    /// <summary>Records that the server holds clocks [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="client"/>.</summary>
+    public void Add(ulong client, ulong start, ulong end)
+    {
+        var clock = _clocks.GetValueOrDefault(client);
+        if (start > clock)
+        {
+            if (!_pending.TryGetValue(client, out var waiting))
+            {
+                _pending[client] = waiting = [];
+            }
+
+            waiting.Add((start, end));
+            return;
+        }
+
+        if (end <= clock)
+        {
+            return;
+        }
+
+        clock = end;
+        if (_pending.TryGetValue(client, out var ranges))
+        {
+            ranges.Sort();
+            var used = 0;
+            foreach (var (s, e) in ranges)
+            {
+                if (s > clock)
+                {
+                    break;
+                }
+
+                clock = Math.Max(clock, e);
+                used++;
+            }
+
+            ranges.RemoveRange(0, used);
+            if (ranges.Count == 0)
+            {
+                _pending.Remove(client);
+            }
+        }
+
+        _clocks[client] = clock;
+    }
+
+    /// <summary>The state vector in Yjs' v1 encoding (what <c>Y.encodeStateVector</c> writes).</summary>
+    public byte[] Encode()
+    {
+        var writer = new Lib0Writer(4 + (_clocks.Count * 8));
+        writer.WriteVarUint((ulong)_clocks.Count);
+        foreach (var (client, clock) in _clocks.OrderByDescending(c => c.Key))
+        {
+            writer.WriteVarUint(client).WriteVarUint(clock);
+        }
+
+        return writer.ToArray();
+    }
+}

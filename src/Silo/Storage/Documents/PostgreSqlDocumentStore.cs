@@ -1,0 +1,125 @@
+using CoPLive.Documents;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CoPLive.Silo.Storage.Documents;
+
+/// <summary><see cref="IDocumentStore"/> in PostgreSQL (tables of db/postgresql/005-documents.sql), one transaction per write.</summary>
+public sealed class PostgreSqlDocumentStore(NpgsqlDataSource dataSource) : IDocumentStore
+{
+    public async Task<StoredDocument> LoadAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        byte[]? snapshot = null;
+        long through = 0;
+        await using (var command = Command(connection, transaction, "SELECT through_seq, state FROM coplive_document_snapshot WHERE document_id = @id", documentId))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                through = reader.GetInt64(0);
+                snapshot = (byte[])reader.GetValue(1);
+            }
+        }
+
+        List<StoredUpdate> tail = [];
+        await using (var command = Command(
+            connection, transaction, "SELECT first_seq, payload FROM coplive_document_log WHERE document_id = @id AND last_seq > @through ORDER BY first_seq", documentId))
+        {
+            command.Parameters.AddWithValue("through", through);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tail.AddRange(UpdateBatchCodec.Decode(reader.GetInt64(0), (byte[])reader.GetValue(1)).Where(u => u.Seq > through));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new StoredDocument(snapshot, through, tail);
+    }
+
+    public async Task AppendAsync(string documentId, long firstSeq, IReadOnlyList<byte[]> updates, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection, null, "INSERT INTO coplive_document_log (document_id, first_seq, last_seq, payload) VALUES (@id, @first, @last, @payload)", documentId);
+        command.Parameters.AddWithValue("first", firstSeq);
+        command.Parameters.AddWithValue("last", firstSeq + updates.Count - 1);
+        command.Parameters.AddWithValue("payload", NpgsqlDbType.Bytea, UpdateBatchCodec.Encode(updates));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SaveSnapshotAsync(string documentId, long throughSeq, ReadOnlyMemory<byte> snapshot, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var upsert = Command(
+            connection,
+            transaction,
+            """
+            INSERT INTO coplive_document_snapshot (document_id, through_seq, state, modified_on) VALUES (@id, @through, @state, now())
+            ON CONFLICT (document_id) DO UPDATE SET through_seq = excluded.through_seq, state = excluded.state, modified_on = excluded.modified_on
+            WHERE excluded.through_seq >= coplive_document_snapshot.through_seq
+            """,
+            documentId))
+        {
+            upsert.Parameters.AddWithValue("through", throughSeq);
+            upsert.Parameters.AddWithValue("state", NpgsqlDbType.Bytea, snapshot.ToArray());
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var delete = Command(connection, transaction, "DELETE FROM coplive_document_log WHERE document_id = @id AND last_seq <= @through", documentId))
+        {
+            delete.Parameters.AddWithValue("through", throughSeq);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task SaveVersionAsync(string documentId, string versionId, ReadOnlyMemory<byte> state, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            null,
+            """
+            INSERT INTO coplive_document_version (document_id, version_id, state, created_on) VALUES (@id, @version, @state, now())
+            ON CONFLICT (document_id, version_id) DO UPDATE SET state = excluded.state
+            """,
+            documentId);
+        command.Parameters.AddWithValue("version", versionId);
+        command.Parameters.AddWithValue("state", NpgsqlDbType.Bytea, state.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<byte[]?> LoadVersionAsync(string documentId, string versionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT state FROM coplive_document_version WHERE document_id = @id AND version_id = @version", documentId);
+        command.Parameters.AddWithValue("version", versionId);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    public async Task<long> StoredBytesAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            null,
+            """
+            SELECT coalesce((SELECT sum(length(state)) FROM coplive_document_snapshot WHERE document_id = @id), 0)
+                 + coalesce((SELECT sum(length(payload)) FROM coplive_document_log WHERE document_id = @id), 0)
+            """,
+            documentId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, string documentId)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("id", documentId);
+        return command;
+    }
+}
