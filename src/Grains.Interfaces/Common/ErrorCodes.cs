@@ -29,4 +29,7 @@ public static class ErrorCodes
 
     /// <summary>The caller sends faster than its documented rate limit.</summary>
     public const string RateLimited = "rate-limited";
+
+    /// <summary>A connection fell further behind its rooms than its bounded buffer allows, and was cut off.</summary>
+    public const string TooSlow = "too-slow";
 }

@@ -27,6 +27,9 @@ public static class Limits
     /// <summary>Options of one poll.</summary>
     public const int MaxPollOptions = 10;
 
+    /// <summary>An ephemeral room signal's payload (a cursor, an awareness state).</summary>
+    public const int SignalLength = 4000;
+
     /// <summary>Throws <see cref="ErrorCodes.InvalidRequest"/> if the text is missing or blank, <see cref="ErrorCodes.TooLarge"/> if too long.</summary>
     public static string RequireText(string? value, string field, int maxLength)
     {

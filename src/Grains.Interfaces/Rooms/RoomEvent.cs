@@ -23,6 +23,7 @@ namespace CoPLive.Rooms;
 [JsonDerivedType(typeof(Meetups.PollTallied), "poll-tallied")]
 [JsonDerivedType(typeof(Meetups.PollClosed), "poll-closed")]
 [JsonDerivedType(typeof(Meetups.ChatPosted), "chat-posted")]
+[JsonDerivedType(typeof(SignalSent), "signal-sent")]
 public abstract record RoomEvent([property: Id(0)] long Seq)
 {
     /// <summary>
