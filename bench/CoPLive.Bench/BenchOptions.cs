@@ -16,7 +16,12 @@ internal sealed class BenchOptions
           --converge-timeout S    give up S seconds after the last join (default 180; smoke 30)
           --settle-seconds S      idle memory: wait before reading memory (default 5; smoke 2)
           --parallelism N         setup and connecting: requests in flight (default 32)
-          --scenario NAME         run only join-storm or idle-memory (repeatable)
+          --big-room N            big-room-saturated: participants in the room (default 1000; smoke 50)
+          --paced-room N          big-room-paced: participants in the room (default 5000; smoke 100)
+          --paced-rate N          big-room-paced: deliveries per second the sender aims at (default 100000; smoke 2000)
+          --small-rooms N         small-rooms: rooms of 10, everyone sending (default 500; smoke 5)
+          --fanout-seconds S      fan-out scenarios: measured seconds, after a warm-up (default 15; smoke 2)
+          --scenario NAME         run only join-storm, idle-memory, big-room-saturated, big-room-paced or small-rooms (repeatable)
           --out PATH              the report (default docs/benchmarks.md; smoke: a temporary file)
           --smoke                 tiny sizes, for a quick check
         """;
@@ -39,6 +44,21 @@ internal sealed class BenchOptions
 
     public bool Smoke { get; private set; }
 
+    public int BigRoom { get; private set; } = 1000;
+
+    public int PacedRoom { get; private set; } = 5000;
+
+    public double PacedRate { get; private set; } = 100_000;
+
+    public int SmallRooms { get; private set; } = 500;
+
+    public const int SmallRoomSize = 10;
+
+    public double FanOutSeconds { get; private set; } = 15;
+
+    /// <summary>Participants the fan-out scenarios need signed in and joined.</summary>
+    public int FanOutParticipants => Math.Max(BigRoom, Math.Max(PacedRoom, SmallRooms * SmallRoomSize));
+
     public HashSet<string> Scenarios { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string OutPath { get; private set; } = "";
@@ -48,7 +68,8 @@ internal sealed class BenchOptions
 
     /// <summary>A hard limit on the whole run, whatever happens.</summary>
     public TimeSpan OverallLimit => TimeSpan.FromSeconds(
-        Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)));
+        (Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)))
+        + (6 * (FanOutSeconds + 60)) + (0.2 * FanOutParticipants));
 
     public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
 
@@ -60,6 +81,11 @@ internal sealed class BenchOptions
         double? storm = null;
         double? converge = null;
         double? settle = null;
+        int? bigRoom = null;
+        int? pacedRoom = null;
+        int? pacedRate = null;
+        int? smallRooms = null;
+        double? fanOutSeconds = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -90,6 +116,21 @@ internal sealed class BenchOptions
                 case "--parallelism":
                     options.Parallelism = Positive(arg, Value());
                     break;
+                case "--big-room":
+                    bigRoom = Positive(arg, Value());
+                    break;
+                case "--paced-room":
+                    pacedRoom = Positive(arg, Value());
+                    break;
+                case "--paced-rate":
+                    pacedRate = Positive(arg, Value());
+                    break;
+                case "--small-rooms":
+                    smallRooms = Positive(arg, Value());
+                    break;
+                case "--fanout-seconds":
+                    fanOutSeconds = PositiveSeconds(arg, Value());
+                    break;
                 case "--scenario":
                     options.Scenarios.Add(Value());
                     break;
@@ -105,12 +146,17 @@ internal sealed class BenchOptions
         options.StormSeconds = storm ?? (options.Smoke ? 2 : 10);
         options.ConvergeTimeoutSeconds = converge ?? (options.Smoke ? 30 : 180);
         options.SettleSeconds = settle ?? (options.Smoke ? 2 : 5);
+        options.BigRoom = bigRoom ?? (options.Smoke ? 50 : 1000);
+        options.PacedRoom = pacedRoom ?? (options.Smoke ? 100 : 5000);
+        options.PacedRate = pacedRate ?? (options.Smoke ? 2000 : 100_000);
+        options.SmallRooms = smallRooms ?? (options.Smoke ? 5 : 500);
+        options.FanOutSeconds = Math.Min(fanOutSeconds ?? (options.Smoke ? 2 : 15), 120);
         options.OutPath = outPath is not null
             ? Path.GetFullPath(outPath)
             : options.Smoke
                 ? Path.Combine(Path.GetTempPath(), "coplive-bench-smoke", "benchmarks.md")
                 : Path.Combine(RepositoryPaths.Root, "docs", "benchmarks.md");
-        if (options.Participants > 20000 || options.IdleConnections > 20000)
+        if (options.Participants > 20000 || options.IdleConnections > 20000 || options.FanOutParticipants > 20000)
         {
             throw new ArgumentException("At most 20000 participants or connections: one client process holds them all.");
         }

@@ -38,7 +38,17 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => ServerProcess.KillAll();
 var started = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 Log.Line($"CoPLive.Bench: {options.Participants} participants in {options.StormSeconds} s, {options.IdleConnections} idle connections; report to {options.OutPath}; gives up after {options.OverallLimit.TotalMinutes:0} min");
-IScenario[] scenarios = [new JoinStormScenario(options), new IdleMemoryScenario(options)];
+IScenario[] scenarios =
+[
+    new JoinStormScenario(options),
+    new IdleMemoryScenario(options),
+    new FanOutScenario(options, new FanOutSetup(
+        "big-room-saturated", $"Big room, saturated: {options.BigRoom} participants, one sender", 1, options.BigRoom, SendMode.Saturated, 64, 0, 0.8, null)),
+    new FanOutScenario(options, new FanOutSetup(
+        "big-room-paced", $"Big room, paced: {options.PacedRoom} participants, one sender at {options.PacedRate:N0} deliveries/s", 1, options.PacedRoom, SendMode.Paced, 1, options.PacedRate, null, 1.2)),
+    new FanOutScenario(options, new FanOutSetup(
+        "small-rooms", $"Small rooms: {options.SmallRooms} rooms of {BenchOptions.SmallRoomSize}, everyone sending", options.SmallRooms, BenchOptions.SmallRoomSize, SendMode.EveryoneSaturated, 1, 0, 0.7, 1.0)),
+];
 var coPLive = new CoPLiveTarget(options.Organizations);
 var baseline = new BaselineTarget(options.Organizations);
 var reports = new List<ScenarioReport>();

@@ -9,7 +9,16 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public TestGateway Gateway { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Gateway = await TestGateway.StartAsync(TestGateway.SqliteSettings(_folder));
+    public async Task InitializeAsync()
+    {
+        var settings = TestGateway.SqliteSettings(_folder);
+
+        // A small bound, so a stalled client is cut off after little traffic; a long grace, so a test that
+        // reads again afterwards is sure to find the reason.
+        settings["CoPLive:Live:MaxQueuedBytesPerConnection"] = (256 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["CoPLive:Live:CutOffGracePeriod"] = "00:01:00";
+        Gateway = await TestGateway.StartAsync(settings);
+    }
 
     public async Task DisposeAsync() => await Gateway.DisposeAsync();
 }

@@ -4,7 +4,8 @@ namespace CoPLive.Bench.Baseline;
 
 /// <summary>
 /// The baseline: what a bare SignalR app does for presence. Entering a room joins its group and broadcasts one
-/// "Joined" event to the whole group, the newcomer included; no batching, no grains.
+/// "Joined" event to the whole group, the newcomer included; no batching, no grains. For fan-out, a room is a
+/// group joined quietly, and a broadcast is one group send.
 /// </summary>
 public sealed class BaselineHub(BaselineRooms rooms) : Hub<IBaselineClient>
 {
@@ -19,6 +20,12 @@ public sealed class BaselineHub(BaselineRooms rooms) : Hub<IBaselineClient>
         await Clients.Group(room).Joined(member with { Seq = seq });
         return seq;
     }
+
+    /// <summary>Joins <paramref name="room"/>'s group and tells no one: the baseline for idle memory and fan-out.</summary>
+    public Task JoinRoom(string room) => Groups.AddToGroupAsync(Context.ConnectionId, room);
+
+    /// <summary>Sends <paramref name="payload"/> to everyone in <paramref name="room"/> (the caller too): one group send, awaited.</summary>
+    public Task Broadcast(string room, string payload) => Clients.Group(room).Signal(room, payload);
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

@@ -12,6 +12,11 @@ internal static class Crowd
     public static Task EnterAsync(string label, IReadOnlyList<Participant> participants, int parallelism, CancellationToken cancellationToken) =>
         ForEachAsync($"{label}: entered the room", participants, parallelism, (p, ct) => p.EnterAsync(ct), cancellationToken);
 
+    /// <summary>Each participant enters its room without presence broadcasts of its own (see <see cref="IBenchTarget.EnterQuietlyAsync"/>).</summary>
+    public static Task EnterQuietlyAsync(
+        string label, IBenchTarget target, IReadOnlyList<Participant> participants, Func<Participant, string> room, int parallelism, CancellationToken cancellationToken) =>
+        ForEachAsync($"{label}: entered", participants, parallelism, (p, ct) => target.EnterQuietlyAsync(p, room(p), ct), cancellationToken);
+
     /// <summary>Closes every connection (after the server is gone this is quick).</summary>
     public static async Task DisposeAsync(IReadOnlyList<Participant> participants)
     {

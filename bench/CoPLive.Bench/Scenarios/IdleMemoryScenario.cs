@@ -50,7 +50,9 @@ internal sealed class IdleMemoryScenario(BenchOptions options) : IScenario
             $"Idle memory per connection: {options.IdleConnections} connections in one room",
             "A fresh server process for each. Setup (CoPLive: members signed in and joined, in the same SQLite file as the join storm), then one " +
             $"connection enters the room (grains activated, code paths warm). Memory is read {Format.Number(options.SettleSeconds)} s later, then " +
-            $"N connections open and enter the room, and memory is read again {Format.Number(options.SettleSeconds)} s after the last one. Each " +
+            "N connections open and enter the room (CoPLive: EnterRoom, whose presence changes go out coalesced per tick as counts; baseline: a " +
+            "group join that tells no one, so neither server keeps the memory of a broadcast per join), and memory " +
+            $"is read again {Format.Number(options.SettleSeconds)} s after the last one. Each " +
             $"reading is the median of {Readings} readings of VmRSS from /proc/<pid>/status, 0.5 s apart. Both servers run with Server GC " +
             "(the ASP.NET Core default) and nothing is forced. The managed heap is not reported: the gateway has no cheap way to ask for it.",
             rows,
@@ -70,13 +72,14 @@ internal sealed class IdleMemoryScenario(BenchOptions options) : IScenario
             await target.PrepareAsync(server, n, options.Parallelism, cancellationToken);
             warmUp.Add(target.CreateParticipant(server, 0, ConvergenceTracker.None));
             await Crowd.ConnectAsync($"Idle memory, {target.Name}, warm-up", warmUp, 1, cancellationToken);
-            await Crowd.EnterAsync($"Idle memory, {target.Name}, warm-up", warmUp, 1, cancellationToken);
+            var room = (await target.PrepareRoomsAsync(server, 1, cancellationToken))[0];
+            await Crowd.EnterQuietlyAsync($"Idle memory, {target.Name}, warm-up", target, warmUp, _ => room, 1, cancellationToken);
             var before = await SettledRssAsync(server, cancellationToken);
             Log.Line($"Idle memory, {target.Name}: RSS before {before / 1024} MiB; opening {n} connections");
 
             participants = [.. Enumerable.Range(0, n).Select(i => target.CreateParticipant(server, i, ConvergenceTracker.None))];
             await Crowd.ConnectAsync($"Idle memory, {target.Name}", participants, options.Parallelism, cancellationToken);
-            await Crowd.EnterAsync($"Idle memory, {target.Name}", participants, options.Parallelism, cancellationToken);
+            await Crowd.EnterQuietlyAsync($"Idle memory, {target.Name}", target, participants, _ => room, options.Parallelism, cancellationToken);
             var after = await SettledRssAsync(server, cancellationToken);
             var result = new IdleMemoryResult(target.Name, n, before, after, participants.Count(p => p.Closed));
             Log.Line($"Idle memory, {target.Name}: RSS after {after / 1024} MiB: {Format.Number(result.KiBPerConnection, "0.0")} KiB per connection");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.SignalR.Client;
 using CoPLive.Bench.Baseline;
 using CoPLive.Bench.Hosting;
 using CoPLive.Testing;
@@ -34,4 +35,16 @@ internal sealed class BaselineTarget(int organizations) : IBenchTarget
         var hub = Participant.Connection(new Uri(server.Address, BaselineServer.HubPath + query));
         return new BaselineParticipant(index, hub, Room, tracker);
     }
+
+    public Task<IReadOnlyList<string>> PrepareRoomsAsync(ServerProcess server, int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([Room, .. Enumerable.Range(1, count - 1).Select(k => $"room:{k}")]);
+
+    public Task EnterQuietlyAsync(Participant participant, string room, CancellationToken cancellationToken) =>
+        participant.Hub.InvokeAsync("JoinRoom", room, cancellationToken);
+
+    public Task SendAsync(Participant participant, string room, string payload, CancellationToken cancellationToken) =>
+        participant.Hub.InvokeAsync("Broadcast", room, payload, cancellationToken);
+
+    public IDisposable OnMessage(Participant participant, Action<string> received) =>
+        participant.Hub.On<string, string>("Signal", (_, payload) => received(payload));
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CoPLive.Bench.Hosting;
 using CoPLive.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CoPLive.Bench.Targets;
 
@@ -17,6 +18,7 @@ internal sealed class CoPLiveTarget(int organizations) : IBenchTarget
     private readonly string _folder = RepositoryPaths.NewTempFolder();
     private readonly string _run = Guid.NewGuid().ToString("n")[..6];
     private readonly List<string> _tokens = [];
+    private readonly List<string> _meetupRooms = [];
     private string? _communityId;
 
     public string Name => "CoPLive";
@@ -110,6 +112,39 @@ internal sealed class CoPLiveTarget(int organizations) : IBenchTarget
         var hub = Participant.Connection(new Uri(server.Address, "/hubs/live"), () => Task.FromResult<string?>(token));
         return new CoPLiveParticipant(index, hub, Room, tracker);
     }
+
+    public async Task<IReadOnlyList<string>> PrepareRoomsAsync(ServerProcess server, int count, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
+        var startsAt = DateTimeOffset.UtcNow.AddDays(1);
+        while (_meetupRooms.Count < count - 1)
+        {
+            var meetup = await ReadAsync(
+                await SendAsync(http, HttpMethod.Post, $"/api/communities/{_communityId}/meetups", _tokens[0], new { title = $"Room {_meetupRooms.Count + 1}", startsAt, endsAt = startsAt.AddHours(1) }, cancellationToken),
+                cancellationToken);
+            _meetupRooms.Add($"meetup:{meetup.GetProperty("id").GetString()}");
+        }
+
+        return [Room, .. _meetupRooms.Take(count - 1)];
+    }
+
+    public Task EnterQuietlyAsync(Participant participant, string room, CancellationToken cancellationToken) =>
+        participant.Hub.InvokeAsync<JsonElement>("EnterRoom", room, cancellationToken);
+
+    public Task SendAsync(Participant participant, string room, string payload, CancellationToken cancellationToken) =>
+        participant.Hub.InvokeAsync("Signal", room, payload, cancellationToken);
+
+    public IDisposable OnMessage(Participant participant, Action<string> received) =>
+        participant.Hub.On<JsonElement>("RoomEvents", batch =>
+        {
+            foreach (var roomEvent in batch.GetProperty("events").EnumerateArray())
+            {
+                if (roomEvent.GetProperty("type").ValueEquals("signal-sent"))
+                {
+                    received(roomEvent.GetProperty("payload").GetString()!);
+                }
+            }
+        });
 
     private string UserId(int i) => $"bench-{_run}-u{i}";
 

@@ -15,4 +15,16 @@ internal interface IBenchTarget
 
     /// <summary>A participant for person <paramref name="index"/> (not connected yet).</summary>
     Participant CreateParticipant(ServerProcess server, int index, ConvergenceTracker tracker);
+
+    /// <summary>Makes <paramref name="count"/> rooms that every prepared participant may enter (the first is the join storm's room); not measured.</summary>
+    Task<IReadOnlyList<string>> PrepareRoomsAsync(ServerProcess server, int count, CancellationToken cancellationToken);
+
+    /// <summary>Enters a room without presence broadcasts of one's own (CoPLive: EnterRoom, coalesced per tick; baseline: a quiet group join).</summary>
+    Task EnterQuietlyAsync(Participant participant, string room, CancellationToken cancellationToken);
+
+    /// <summary>Sends an ephemeral message to everyone in the room (CoPLive: Signal, through the room's grain; baseline: one group send).</summary>
+    Task SendAsync(Participant participant, string room, string payload, CancellationToken cancellationToken);
+
+    /// <summary>Calls <paramref name="received"/> with each message's payload that reaches the participant (the handler runs on the connection's receive loop).</summary>
+    IDisposable OnMessage(Participant participant, Action<string> received);
 }

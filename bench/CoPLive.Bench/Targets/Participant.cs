@@ -86,6 +86,9 @@ internal abstract class Participant : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops following presence (scenarios that measure other traffic).</summary>
+    public void StopFollowingPresence() => ReleaseHandlers();
+
     public async ValueTask DisposeAsync()
     {
         ReleaseHandlers();

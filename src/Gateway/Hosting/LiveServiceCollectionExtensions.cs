@@ -29,6 +29,8 @@ public static class LiveServiceCollectionExtensions
         services.AddSingleton<GatewayNode>();
         services.AddSingleton<GatewayRooms>();
         services.AddSingleton<GatewayObserver>();
+        services.AddSingleton<LiveClients>();
+        services.AddSingleton<HubLifetimeManager<LiveHub>, LiveHubLifetimeManager>();
         services.AddHostedService<RoomEventSender>();
         services.AddHostedService<SubscriptionRenewalService>();
         services.AddSignalR(hub =>

@@ -14,6 +14,7 @@ public sealed partial class GatewayRooms(
     IGrainFactory grains,
     GatewayNode node,
     GatewayObserver observer,
+    LiveClients clients,
     IOptions<LiveOptions> options,
     ILogger<GatewayRooms> logger)
 {
@@ -44,7 +45,7 @@ public sealed partial class GatewayRooms(
             }
 
             local.Access = access;
-            local.Add(connectionId, member);
+            local.Add(connectionId, member, clients.Find(connectionId));
             rooms[room.ToString()] = room;
         }
         finally
@@ -147,6 +148,10 @@ public sealed partial class GatewayRooms(
     public IReadOnlyCollection<string> LocalOrganizations(string room) =>
         _rooms.TryGetValue(room, out var local) ? local.Organizations() : [];
 
+    /// <summary>The outboxes of this node's connections in the room (all, or those of one organization); a shared array, not to be changed.</summary>
+    public ClientOutbox[] LocalOutboxes(string room, string? organizationId = null) =>
+        _rooms.TryGetValue(room, out var local) ? local.Outboxes(organizationId) : [];
+
     /// <summary>
     /// Renews the node's subscription to every room that has local connections. When a room's epoch changed,
     /// its grain was re-activated without its presence (its silo died): the node enters its connections again,
@@ -198,6 +203,11 @@ public sealed partial class GatewayRooms(
     private sealed class LocalRoom(RoomId room)
     {
         private readonly Dictionary<string, MemberIdentity> _members = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ClientOutbox> _outboxes = new(StringComparer.Ordinal);
+
+        // What a send goes to, built on the first send after a change, so a join storm does not copy the room per join.
+        private ClientOutbox[]? _allOutboxes;
+        private Dictionary<string, ClientOutbox[]>? _outboxesByOrganization;
 
         public RoomId Room { get; } = room;
 
@@ -220,11 +230,38 @@ public sealed partial class GatewayRooms(
             }
         }
 
-        public void Add(string connectionId, MemberIdentity member)
+        public void Add(string connectionId, MemberIdentity member, ClientOutbox? outbox)
         {
             lock (_members)
             {
                 _members[connectionId] = member;
+                if (outbox is not null)
+                {
+                    _outboxes[connectionId] = outbox;
+                }
+
+                _allOutboxes = null;
+                _outboxesByOrganization = null;
+            }
+        }
+
+        public ClientOutbox[] Outboxes(string? organizationId)
+        {
+            lock (_members)
+            {
+                if (organizationId is null)
+                {
+                    return _allOutboxes ??= [.. _outboxes.Values];
+                }
+
+                _outboxesByOrganization ??= new(StringComparer.Ordinal);
+                if (!_outboxesByOrganization.TryGetValue(organizationId, out var outboxes))
+                {
+                    outboxes = [.. _outboxes.Where(o => _members[o.Key].OrganizationId == organizationId).Select(o => o.Value)];
+                    _outboxesByOrganization[organizationId] = outboxes;
+                }
+
+                return outboxes;
             }
         }
 
@@ -233,7 +270,15 @@ public sealed partial class GatewayRooms(
         {
             lock (_members)
             {
-                return _members.Remove(connectionId, out var member) ? member : null;
+                if (!_members.Remove(connectionId, out var member))
+                {
+                    return null;
+                }
+
+                _outboxes.Remove(connectionId);
+                _allOutboxes = null;
+                _outboxesByOrganization = null;
+                return member;
             }
         }
 

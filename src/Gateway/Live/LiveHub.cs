@@ -55,6 +55,13 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
         return grains.GetRoomPresence(roomId).GetRosterAsync(member.OrganizationId, offset, limit);
     }
 
+    /// <summary>
+    /// Sends an ephemeral signal (a cursor, an awareness state; at most 4,000 characters) to everyone in the room,
+    /// the caller included, as a signal-sent event. The connection must be in the room.
+    /// </summary>
+    public Task Signal(string room, string payload) =>
+        grains.GetRoomPresence(RoomId.Parse(room)).SignalAsync(Context.ConnectionId, payload);
+
     /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
     public Task LeaveRoom(string room) => LeaveAsync(RoomId.Parse(room), Context.User!.ToMemberIdentity());
 

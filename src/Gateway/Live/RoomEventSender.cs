@@ -1,20 +1,29 @@
 using CoPLive.Gateway.Operations;
 using CoPLive.Rooms;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace CoPLive.Gateway.Live;
 
 /// <summary>
 /// Sends what the grains publish to the node's SignalR connections: one pump per room lane, so each room's
-/// events stay in order and rooms never wait for each other. A batch goes to the room's group in one send
-/// (SignalR serializes it once per protocol), unless some event varies by organization (a counted member, an item
-/// restricted to an audience): then each local organization's group gets its own copy. An eviction takes connections
-/// out of the room's groups before anything later is sent, and tells them why.
+/// events stay in order and rooms never wait for each other. A batch becomes one <see cref="SerializedHubMessage"/>
+/// (serialized once per protocol) written to each local connection's <see cref="ClientOutbox"/>, unless some
+/// event varies by organization (a counted member, an item restricted to an audience): then each local
+/// organization gets its own copy.
+/// The lane then waits for those writes, as a SignalR group send would (that wait is what lets batches grow
+/// under load), but at most <see cref="LiveOptions.SlowClientPatience"/>: a connection still writing then is
+/// marked behind, and lanes stop waiting for it until it catches up; its outbox holds what it has not taken,
+/// up to a bound, then cuts it off. An eviction takes connections out of the room before anything later is
+/// sent, and tells them why.
 /// </summary>
 public sealed partial class RoomEventSender(
     GatewayObserver observer,
     GatewayRooms rooms,
+    LiveClients clients,
     IHubContext<LiveHub, ILiveClient> hub,
+    IOptions<LiveOptions> options,
     CoPLiveMetrics metrics,
     ILogger<RoomEventSender> logger) : BackgroundService
 {
@@ -86,19 +95,66 @@ public sealed partial class RoomEventSender(
 
     private async Task SendAsync(RoomEventBatch batch)
     {
+        List<ClientOutbox> waiting = [];
         if (!batch.Events.Any(e => e.VariesByOrganization))
         {
-            await hub.Clients.Group(RoomGroups.All(batch.Room)).RoomEvents(batch);
+            Write(rooms.LocalOutboxes(batch.Room), Message(batch), waiting);
             metrics.Delivered(batch.Room);
+        }
+        else
+        {
+            foreach (var organizationId in rooms.LocalOrganizations(batch.Room))
+            {
+                var view = batch with { Events = [.. batch.Events.Select(e => e.For(organizationId))] };
+                Write(rooms.LocalOutboxes(batch.Room, organizationId), Message(view), waiting);
+                metrics.Delivered(batch.Room);
+            }
+        }
+
+        await WaitForWritesAsync(batch.Room, waiting);
+    }
+
+    private static SerializedHubMessage Message(RoomEventBatch batch) =>
+        new(new InvocationMessage(nameof(ILiveClient.RoomEvents), [batch]));
+
+    /// <summary>Writes to every outbox; collects those still writing that the lane should wait for.</summary>
+    private static void Write(ClientOutbox[] outboxes, SerializedHubMessage message, List<ClientOutbox> waiting)
+    {
+        foreach (var outbox in outboxes)
+        {
+            outbox.Send(message);
+            if (outbox.IsBusy && !outbox.Behind)
+            {
+                waiting.Add(outbox);
+            }
+        }
+    }
+
+    /// <summary>Waits until the connections have taken their writes, or the patience ran out: those still writing are behind.</summary>
+    private async Task WaitForWritesAsync(string room, List<ClientOutbox> waiting)
+    {
+        if (waiting.Count == 0)
+        {
             return;
         }
 
-        foreach (var organizationId in rooms.LocalOrganizations(batch.Room))
+        var written = Task.WhenAll(waiting.Select(o => o.WhenIdle()));
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+        var timeout = Task.Delay(options.Value.SlowClientPatience, patience.Token);
+        if (await Task.WhenAny(written, timeout) == written)
         {
-            var view = batch with { Events = [.. batch.Events.Select(e => e.For(organizationId))] };
-            await hub.Clients.Group(RoomGroups.Organization(batch.Room, organizationId)).RoomEvents(view);
-            metrics.Delivered(batch.Room);
+            await patience.CancelAsync();
+            return;
         }
+
+        var behind = 0;
+        foreach (var outbox in waiting.Where(o => o.IsBusy))
+        {
+            outbox.Behind = true;
+            behind++;
+        }
+
+        LogBehind(logger, room, behind);
     }
 
     private async Task EvictAsync(RoomEviction eviction)
@@ -108,7 +164,8 @@ public sealed partial class RoomEventSender(
         {
             await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.All(eviction.Room));
             await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.Organization(eviction.Room, organizationId));
-            await hub.Clients.Client(connectionId).AccessRevoked(new AccessRevoked(eviction.Room, eviction.Code, eviction.Reason));
+            clients.Find(connectionId)?.Send(new SerializedHubMessage(new InvocationMessage(
+                nameof(ILiveClient.AccessRevoked), [new AccessRevoked(eviction.Room, eviction.Code, eviction.Reason)])));
         }
 
         LogEvicted(logger, eviction.Room, evicted.Count, eviction.Code);
@@ -116,6 +173,9 @@ public sealed partial class RoomEventSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: sending to the node's connections failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string room);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: {ConnectionCount} local connections fell behind; the room's lane goes on without waiting for them")]
+    private static partial void LogBehind(ILogger logger, string room, int connectionCount);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Room {Room}: the room's lane stopped")]
     private static partial void LogPumpFailed(ILogger logger, Exception exception, string room);

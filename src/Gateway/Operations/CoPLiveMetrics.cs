@@ -26,6 +26,7 @@ public sealed class CoPLiveMetrics
     private readonly Counter<long> _deliveries;
     private readonly Histogram<double> _fanOutDuration;
     private readonly Counter<long> _rejections;
+    private readonly Counter<long> _cutOffs;
 
     /// <param name="localRoomCount">Reads the number of rooms with local connections (a callback: the rooms depend on the observer, which counts here).</param>
     public CoPLiveMetrics(IMeterFactory meterFactory, Func<int> localRoomCount)
@@ -49,6 +50,8 @@ public sealed class CoPLiveMetrics
             new InstrumentAdvice<double> { HistogramBucketBoundaries = FanOutBuckets });
         _rejections = meter.CreateCounter<long>(
             "coplive.rejections", "{request}", "Hub calls and REST requests refused with an error code, or failed (internal-error).");
+        _cutOffs = meter.CreateCounter<long>(
+            "coplive.connections.cut_off", "{connection}", "Connections cut off with too-slow: they fell further behind than their bounded buffer.");
     }
 
     /// <summary>A connection to the live hub opened.</summary>
@@ -73,6 +76,9 @@ public sealed class CoPLiveMetrics
         _fanOutDuration.Record(
             Stopwatch.GetElapsedTime(receivedAt).TotalMilliseconds,
             new KeyValuePair<string, object?>(RoomKindTag, RoomKind(room)));
+
+    /// <summary>A connection was cut off for being too slow.</summary>
+    public void CutOff() => _cutOffs.Add(1);
 
     /// <summary>A hub call was refused with <paramref name="code"/>.</summary>
     public void HubCallRejected(string code) => Rejected(code, "hub");

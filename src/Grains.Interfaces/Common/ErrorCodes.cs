@@ -32,4 +32,6 @@ public static class ErrorCodes
 
     /// <summary>Bytes given as a Yjs update (or state vector) do not decode as one; nothing was applied.</summary>
     public const string InvalidUpdate = "invalid-update";
+    /// <summary>A connection fell further behind its rooms than its bounded buffer allows, and was cut off.</summary>
+    public const string TooSlow = "too-slow";
 }

@@ -41,6 +41,8 @@ public static class Limits
 
     /// <summary>Mentions in one post that are notified (more are ignored).</summary>
     public const int MaxMentionsPerPost = 20;
+    /// <summary>An ephemeral room signal's payload (a cursor, an awareness state).</summary>
+    public const int SignalLength = 4000;
 
     /// <summary>Throws <see cref="ErrorCodes.InvalidRequest"/> if the text is missing or blank, <see cref="ErrorCodes.TooLarge"/> if too long.</summary>
     public static string RequireText(string? value, string field, int maxLength)

@@ -71,4 +71,12 @@ public interface IRoomPresenceGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Revoke")]
     Task RevokeAsync(RoomRevocation revocation);
+
+    /// <summary>
+    /// A connection in the room sends an ephemeral signal to everyone in it (a cursor, an awareness state):
+    /// published at once as <see cref="SignalSent"/> with the room's next sequence number, never persisted.
+    /// Refused with <c>forbidden</c> for a connection that is not in the room.
+    /// </summary>
+    [Alias("Signal")]
+    Task SignalAsync(string connectionId, string payload);
 }

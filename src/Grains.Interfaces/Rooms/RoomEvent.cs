@@ -30,6 +30,7 @@ namespace CoPLive.Rooms;
 [JsonDerivedType(typeof(Threads.AnswerAccepted), "answer-accepted")]
 [JsonDerivedType(typeof(Threads.PostReactionsTallied), "post-reactions-tallied")]
 [JsonDerivedType(typeof(Notifications.NotificationReceived), "notification-received")]
+[JsonDerivedType(typeof(SignalSent), "signal-sent")]
 public abstract record RoomEvent([property: Id(0)] long Seq)
 {
     /// <summary>

@@ -177,6 +177,28 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
         return Task.CompletedTask;
     }
 
+    public Task SignalAsync(string connectionId, string payload)
+    {
+        if (!_connections.TryGetValue(connectionId ?? "", out var connection))
+        {
+            throw Common.CoPLiveException.Forbidden("Enter the room before sending signals to it.");
+        }
+
+        if (string.IsNullOrEmpty(payload))
+        {
+            throw Common.CoPLiveException.Invalid("A signal needs a payload.");
+        }
+
+        if (payload.Length > Common.Limits.SignalLength)
+        {
+            throw new Common.CoPLiveException(Common.ErrorCodes.TooLarge, $"A signal's payload is longer than {Common.Limits.SignalLength} characters.");
+        }
+
+        var member = connection.Member;
+        Publish([new SignalSent(++_seq, member.UserId, member.OrganizationId, payload, IsCounted(member.OrganizationId))]);
+        return Task.CompletedTask;
+    }
+
     private Task SweepExpiredSubscriptionsAsync(CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
