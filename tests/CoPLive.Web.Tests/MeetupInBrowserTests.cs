@@ -13,4 +13,8 @@ public sealed class MeetupInBrowserTests(WebFixture web, ITestOutputHelper outpu
     /// <summary>A Northwind-only meetup is neither listed nor opened for a Contoso member, and is for a Northwind one.</summary>
     [Fact]
     public Task AMeetupForOneOrganization_IsInvisibleToTheOther() => BrowserScenario.RunAsync(web.Gateway, "restricted-meetup", output);
+
+    /// <summary>Hands and the stage, questions with upvotes, a poll and chat, each seen by the others (one of them on a phone-sized screen).</summary>
+    [Fact]
+    public Task TheRoomsLiveActions_ReachHostAndAudience() => BrowserScenario.RunAsync(web.Gateway, "meetup-room", output);
 }
