@@ -2,6 +2,7 @@
 # Runs every CoPLive test: `bash scripts/test.sh [extra dotnet test args]` from the repo root.
 #
 #  * installs PostgreSQL (apt, Debian 12) when it is missing and we are root;
+#  * installs Chromium (apt: chromium, fonts-noto-color-emoji) for the browser tests when it is missing;
 #  * starts a private, throw-away PostgreSQL on 127.0.0.1 (free port, trust auth) and exports
 #    COPLIVE_TEST_POSTGRES for the tests; it is always stopped and deleted on exit;
 #  * builds and runs `dotnet test` on the solution (COPLIVE_SOLUTION, default CoPLive.sln),
@@ -127,6 +128,27 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
         policy_rc_created=0
     fi
 fi
+# ---------------------------------------------------------------------------------------------
+# 1b. Chromium for the browser tests (Debian's package: playwright's own browser download does not
+#     work here), with an emoji font so that screenshots show the reactions.
+# ---------------------------------------------------------------------------------------------
+chromium_bin="${COPLIVE_CHROMIUM:-/usr/bin/chromium}"
+if [[ ! -x "$chromium_bin" ]]; then
+    if [[ "$is_root" != 1 ]]; then
+        die "Chromium is not installed ($chromium_bin) and we are not root. Install it first, e.g.: sudo apt-get install -y chromium"
+    fi
+    command -v apt-get >/dev/null || die "Chromium is missing and apt-get is not available to install it."
+    mkdir -p artifacts
+    apt_log="$repo_root/artifacts/apt-install-chromium.log"
+    log "installing Chromium with apt-get (log: $apt_log)"
+    if ! { apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-color-emoji; } >"$apt_log" 2>&1; then
+        cat "$apt_log" >&2
+        die "apt-get install chromium failed (see output above)"
+    fi
+    [[ -x "$chromium_bin" ]] || die "apt-get installed chromium but $chromium_bin is not there"
+fi
+command -v node >/dev/null || die "node is required (the web app's build and the browser tests)"
+
 pg_bin="$(find_pg_bin)" || die "no usable PostgreSQL under /usr/lib/postgresql/*/bin"
 if [[ "$is_root" == 1 ]] && ! id postgres >/dev/null 2>&1; then
     die "running as root but there is no 'postgres' OS user to run the private server as"

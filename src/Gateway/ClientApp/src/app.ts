@@ -1,0 +1,99 @@
+// The CoPLive web app: the shell (header, connection state, notices) and a hash router over the screens.
+import "./app.css";
+import { whenUnauthorized } from "./api";
+import { live, type ConnectionState } from "./live";
+import { session } from "./session";
+import { h, mount, orgBadge } from "./view";
+import { navigate, notify, routes, run, setNoticeRegion, type Screen } from "./ui";
+import { communitiesScreen } from "./screens/communities";
+import { communityScreen } from "./screens/community";
+import { meetupScreen } from "./screens/meetup";
+import { signInScreen } from "./screens/signin";
+
+const stateText: Record<ConnectionState, string> = {
+  connecting: "Connecting…",
+  online: "Live",
+  reconnecting: "Reconnecting…",
+  offline: "Offline",
+};
+
+const status = h("span", { class: "connection", role: "status", "data-state": "connecting", "data-testid": "connection" });
+const who = h("span", { class: "who" });
+const signOut = h("button", { type: "button", class: "ghost", hidden: true }, "Sign out");
+const banner = h("div", { class: "offline-banner", role: "alert", hidden: true, "data-testid": "offline-banner" });
+const notices = h("div", { class: "notices", "aria-live": "polite" });
+const main = h("main", { id: "main", tabindex: "-1" });
+let screen: Screen | null = null;
+
+setNoticeRegion(notices);
+
+live.onState((state) => {
+  status.textContent = stateText[state];
+  status.dataset.state = state;
+  const down = state === "offline" || state === "reconnecting";
+  banner.hidden = !down || !session.token;
+  banner.textContent =
+    state === "offline"
+      ? "You are offline. CoPLive reconnects and catches up as soon as the network is back."
+      : "Connection lost: reconnecting… What you missed will be replayed.";
+});
+
+function renderWho(): void {
+  const me = session.me;
+  signOut.hidden = !me;
+  mount(who, me ? [h("span", { class: "name" }, me.displayName), " ", orgBadge(me.organizationId)] : []);
+}
+
+function route(): void {
+  screen?.dispose?.();
+  screen = null;
+  renderWho();
+  if (!session.token) {
+    show(signInScreen(() => {
+      renderWho();
+      void run(() => live.ensureConnected());
+      navigate(routes.communities);
+    }));
+    return;
+  }
+  void run(() => live.ensureConnected());
+  const [kind, id] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  if (kind === "communities" && id) {
+    show(communityScreen(id));
+  } else if (kind === "meetups" && id) {
+    show(meetupScreen(id));
+  } else {
+    show(communitiesScreen());
+  }
+}
+
+function show(next: Screen): void {
+  screen = next;
+  document.title = `${next.title} · CoPLive`;
+  mount(main, next.element);
+  main.focus({ preventScroll: true });
+}
+
+signOut.addEventListener("click", () =>
+  void run(async () => {
+    await live.stop();
+    session.signOut();
+    navigate(routes.communities);
+  }),
+);
+
+whenUnauthorized(() => {
+  session.signOut();
+  notify("Your sign-in has expired: sign in again.", "error");
+  void live.stop().then(route);
+});
+
+document.body.replaceChildren(
+  h("a", { class: "skip", href: "#main", onclick: (e: Event) => (e.preventDefault(), main.focus()) }, "Skip to content"),
+  h("header", { class: "topbar" }, h("a", { class: "brand", href: routes.communities }, "CoPLive"), h("span", { class: "spacer" }), who, status, signOut),
+  banner,
+  main,
+  notices,
+);
+window.addEventListener("hashchange", route);
+route();
