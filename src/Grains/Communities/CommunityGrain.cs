@@ -389,6 +389,10 @@ public sealed partial class CommunityGrain(
         if (!S.Threads.Contains(threadId))
         {
             S.Threads.Add(threadId);
+            await state.WriteStateAsync();
+        }
+    }
+
     public async Task AddDocumentAsync(MemberIdentity caller, string documentId)
     {
         if (RequireMember(caller).Role == CommunityRole.Guest)
