@@ -37,10 +37,10 @@ public sealed class TwoNodeThreadTests : IAsyncLifetime
         var bobToken = await _nodeB.TokenAsync(bobId, "Bob", contoso);
         using var alice = _nodeA.Client(aliceToken);
         using var bob = _nodeB.Client(bobToken);
-        var community = await OkAsync<CommunityDetails>(await alice.PostAsJsonAsync("/api/communities", new { name = "Haulage", domain = "mining" }));
-        await OkAsync<CommunityDetails>(await alice.PostAsJsonAsync($"/api/communities/{community.Id}/organizations", new { organizationId = contoso }));
-        await OkAsync<JoinResult>(await bob.PostAsync($"/api/communities/{community.Id}/join", null));
-        var thread = await OkAsync<ThreadView>(await alice.PostAsJsonAsync($"/api/communities/{community.Id}/threads", new { title = "Tyre wear", kind = "question", body = "Who measures it?" }));
+        var community = await ApiResponses.OkAsync<CommunityDetails>(await alice.PostAsJsonAsync("/api/communities", new { name = "Haulage", domain = "mining" }));
+        await ApiResponses.OkAsync<CommunityDetails>(await alice.PostAsJsonAsync($"/api/communities/{community.Id}/organizations", new { organizationId = contoso }));
+        await ApiResponses.OkAsync<JoinResult>(await bob.PostAsync($"/api/communities/{community.Id}/join", null));
+        var thread = await ApiResponses.OkAsync<ThreadView>(await alice.PostAsJsonAsync($"/api/communities/{community.Id}/threads", new { title = "Tyre wear", kind = "question", body = "Who measures it?" }));
         await using var bobHub = _nodeB.Hub(bobToken);
         await bobHub.StartAsync();
         using var bobThread = new RoomWatcher(bobHub, new RoomId(RoomKind.Thread, thread.Thread.Id).ToString());
@@ -48,18 +48,11 @@ public sealed class TwoNodeThreadTests : IAsyncLifetime
         await bobThread.EnterAsync(bobHub);
         await bobInbox.EnterAsync(bobHub);
 
-        var post = await OkAsync<ThreadPost>(await alice.PostAsJsonAsync($"/api/threads/{thread.Thread.Id}/posts", new { body = $"@{bobId}, you measured it last year?" }));
+        var post = await ApiResponses.OkAsync<ThreadPost>(await alice.PostAsJsonAsync($"/api/threads/{thread.Thread.Id}/posts", new { body = $"@{bobId}, you measured it last year?" }));
 
         await bobThread.WaitUntilAsync(w => w.Events.OfType<PostAdded>().Any(e => e.Post.Id == post.Id), "the post made through node A reaches Bob's thread room on node B");
         await bobInbox.WaitUntilAsync(w => w.Events.OfType<NotificationReceived>().Any(e => e.Notification.PostId == post.Id), "the mention reaches Bob's connection on node B");
-        var unread = await OkAsync<Notification[]>(await bob.GetAsync("/api/notifications?unread=true"));
+        var unread = await ApiResponses.OkAsync<Notification[]>(await bob.GetAsync("/api/notifications?unread=true"));
         Assert.Equal([(NotificationKinds.Mention, post.Id)], unread.Select(n => (n.Kind, n.PostId)));
-    }
-
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
-        return System.Text.Json.JsonSerializer.Deserialize<T>(text, Json.Options)!;
     }
 }
