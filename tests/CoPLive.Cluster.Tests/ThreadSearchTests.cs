@@ -17,22 +17,22 @@ public sealed class ThreadSearchTests
         var contoso = CoPLiveIds.New("contoso");
         using var alice = gateway.Client(await gateway.TokenAsync(CoPLiveIds.New("alice"), "Alice", northwind));
         using var bob = gateway.Client(await gateway.TokenAsync(CoPLiveIds.New("bob"), "Bob", contoso));
-        var community = await OkAsync<CommunityDetails>(await alice.PostAsJsonAsync("/api/communities", new { name = "Hydraulics", domain = "mining" }));
-        await OkAsync<CommunityDetails>(await alice.PostAsJsonAsync($"/api/communities/{community.Id}/organizations", new { organizationId = contoso }));
-        await OkAsync<JoinResult>(await bob.PostAsync($"/api/communities/{community.Id}/join", null));
+        var community = await ApiResponses.OkAsync<CommunityDetails>(await alice.PostAsJsonAsync("/api/communities", new { name = "Hydraulics", domain = "mining" }));
+        await ApiResponses.OkAsync<CommunityDetails>(await alice.PostAsJsonAsync($"/api/communities/{community.Id}/organizations", new { organizationId = contoso }));
+        await ApiResponses.OkAsync<JoinResult>(await bob.PostAsync($"/api/communities/{community.Id}/join", null));
         var threads = $"/api/communities/{community.Id}/threads";
-        var open = await OkAsync<ThreadView>(await alice.PostAsJsonAsync(threads, new { title = "Hydraulic pump whining", kind = "question", body = "The pump whines when cold." }));
-        var restricted = await OkAsync<ThreadView>(await alice.PostAsJsonAsync(
+        var open = await ApiResponses.OkAsync<ThreadView>(await alice.PostAsJsonAsync(threads, new { title = "Hydraulic pump whining", kind = "question", body = "The pump whines when cold." }));
+        var restricted = await ApiResponses.OkAsync<ThreadView>(await alice.PostAsJsonAsync(
             threads, new { title = "Northwind pump contract", kind = "discussion", body = "Our pump supplier's prices.", audience = new { organizations = new[] { northwind } } }));
-        var answer = await OkAsync<ThreadPost>(await bob.PostAsJsonAsync($"/api/threads/{open.Thread.Id}/posts", new { body = "Bleed the pumps, then check the hydraulic oil." }));
-        var removed = await OkAsync<ThreadPost>(await alice.PostAsJsonAsync($"/api/threads/{open.Thread.Id}/posts", new { body = "A pump trick I regret." }));
-        await OkAsync<ThreadPost>(await alice.PostAsJsonAsync($"/api/threads/{open.Thread.Id}/posts/{removed.Id}/remove", new { reason = "wrong" }));
+        var answer = await ApiResponses.OkAsync<ThreadPost>(await bob.PostAsJsonAsync($"/api/threads/{open.Thread.Id}/posts", new { body = "Bleed the pumps, then check the hydraulic oil." }));
+        var removed = await ApiResponses.OkAsync<ThreadPost>(await alice.PostAsJsonAsync($"/api/threads/{open.Thread.Id}/posts", new { body = "A pump trick I regret." }));
+        await ApiResponses.OkAsync<ThreadPost>(await alice.PostAsJsonAsync($"/api/threads/{open.Thread.Id}/posts/{removed.Id}/remove", new { reason = "wrong" }));
         var search = $"{threads}/search?q=";
 
-        var forBob = await OkAsync<ThreadSearchHit[]>(await bob.GetAsync(search + "pump"));
-        var forAlice = await OkAsync<ThreadSearchHit[]>(await alice.GetAsync(search + "pumps"));
-        var bothWords = await OkAsync<ThreadSearchHit[]>(await bob.GetAsync(search + Uri.EscapeDataString("hydraulic oil")));
-        var syntax = await OkAsync<ThreadSearchHit[]>(await bob.GetAsync(search + Uri.EscapeDataString("pump & !( | :*")));
+        var forBob = await ApiResponses.OkAsync<ThreadSearchHit[]>(await bob.GetAsync(search + "pump"));
+        var forAlice = await ApiResponses.OkAsync<ThreadSearchHit[]>(await alice.GetAsync(search + "pumps"));
+        var bothWords = await ApiResponses.OkAsync<ThreadSearchHit[]>(await bob.GetAsync(search + Uri.EscapeDataString("hydraulic oil")));
+        var syntax = await ApiResponses.OkAsync<ThreadSearchHit[]>(await bob.GetAsync(search + Uri.EscapeDataString("pump & !( | :*")));
 
         Assert.Equal(new[] { (open.Thread.Id, "p1"), (open.Thread.Id, answer.Id) }.Order(), forBob.Select(h => (h.ThreadId, h.PostId)).Order());
         Assert.DoesNotContain(forBob, h => h.ThreadId == restricted.Thread.Id);
@@ -42,16 +42,9 @@ public sealed class ThreadSearchTests
         Assert.Contains("hydraulic oil", bothWords[0].Snippet, StringComparison.Ordinal);
         Assert.Equal(forBob.Length, syntax.Length);
 
-        var rebuilt = await OkAsync<ThreadIndexRebuilt>(await alice.PostAsync($"{threads}/reindex", null));
-        var again = await OkAsync<ThreadSearchHit[]>(await bob.GetAsync(search + "pump"));
+        var rebuilt = await ApiResponses.OkAsync<ThreadIndexRebuilt>(await alice.PostAsync($"{threads}/reindex", null));
+        var again = await ApiResponses.OkAsync<ThreadSearchHit[]>(await bob.GetAsync(search + "pump"));
         Assert.Equal((2, 3), (rebuilt.Threads, rebuilt.Posts));
         Assert.Equal(forBob.Select(h => (h.ThreadId, h.PostId)).Order(), again.Select(h => (h.ThreadId, h.PostId)).Order());
-    }
-
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
-        return System.Text.Json.JsonSerializer.Deserialize<T>(text, Json.Options)!;
     }
 }
