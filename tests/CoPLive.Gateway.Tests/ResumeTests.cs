@@ -16,14 +16,7 @@ public sealed class ResumeTests(GatewayFixture fixture)
     [Fact]
     public async Task AfterAForcedDisconnect_TheClientGetsEveryMissedEventInOrder()
     {
-        var alice = await Member.SignInAsync(Gateway, "Alice", CoPLiveIds.New("northwind"));
-        var bob = await Member.SignInAsync(Gateway, "Bob", alice.OrganizationId);
-        var community = await alice.CreateCommunityAsync();
-        await bob.JoinAsync(community.Id);
-        var startsAt = DateTimeOffset.UtcNow.AddHours(1);
-        var meetup = await ApiAssert.OkAsync<MeetupDetails>(await alice.Http.PostAsJsonAsync(
-            $"/api/communities/{community.Id}/meetups", new { title = "Resume", startsAt, endsAt = startsAt.AddHours(1) }));
-        var room = new RoomId(RoomKind.Meetup, meetup.Id).ToString();
+        var (alice, bob, meetup, room) = await MeetupAsync();
         var first = Gateway.Hub(bob.Token);
         await first.StartAsync();
         var before = new RoomWatcher(first, room);
@@ -54,14 +47,7 @@ public sealed class ResumeTests(GatewayFixture fixture)
     [Fact]
     public async Task AfterTheSocketDropsWithoutACloseHandshake_ResumeGivesEveryMissedEventInOrder()
     {
-        var alice = await Member.SignInAsync(Gateway, "Alice", CoPLiveIds.New("northwind"));
-        var bob = await Member.SignInAsync(Gateway, "Bob", alice.OrganizationId);
-        var community = await alice.CreateCommunityAsync();
-        await bob.JoinAsync(community.Id);
-        var startsAt = DateTimeOffset.UtcNow.AddHours(1);
-        var meetup = await ApiAssert.OkAsync<MeetupDetails>(await alice.Http.PostAsJsonAsync(
-            $"/api/communities/{community.Id}/meetups", new { title = "Dropped", startsAt, endsAt = startsAt.AddHours(1) }));
-        var room = new RoomId(RoomKind.Meetup, meetup.Id).ToString();
+        var (alice, bob, meetup, room) = await MeetupAsync();
         await using var aliceHub = Gateway.Hub(alice.Token);
         await aliceHub.StartAsync();
         using var aliceView = new RoomWatcher(aliceHub, room);
@@ -93,5 +79,18 @@ public sealed class ResumeTests(GatewayFixture fixture)
         Assert.Equal(sent, resumed.Missed.OfType<ChatPosted>().Select(e => e.Message.Text));
         Assert.Contains(resumed.Missed, e => e is MemberLeft { Member.UserId: var left } && left == bob.UserId);
         await aliceView.WaitForPresentAsync(bob.UserId);
+    }
+
+    /// <summary>Alice hosts a meetup; Bob, of her organization, is a member of its community.</summary>
+    private async Task<(Member Alice, Member Bob, MeetupDetails Meetup, string Room)> MeetupAsync()
+    {
+        var alice = await Member.SignInAsync(Gateway, "Alice", CoPLiveIds.New("northwind"));
+        var bob = await Member.SignInAsync(Gateway, "Bob", alice.OrganizationId);
+        var community = await alice.CreateCommunityAsync();
+        await bob.JoinAsync(community.Id);
+        var startsAt = DateTimeOffset.UtcNow.AddHours(1);
+        var meetup = await ApiAssert.OkAsync<MeetupDetails>(await alice.Http.PostAsJsonAsync(
+            $"/api/communities/{community.Id}/meetups", new { title = "Resume", startsAt, endsAt = startsAt.AddHours(1) }));
+        return (alice, bob, meetup, new RoomId(RoomKind.Meetup, meetup.Id).ToString());
     }
 }

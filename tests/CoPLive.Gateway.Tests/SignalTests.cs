@@ -22,14 +22,9 @@ public sealed class SignalTests(GatewayFixture fixture)
         (await alice.Http.PostAsJsonAsync($"/api/communities/{community.Id}/organizations", new { organizationId = bob.OrganizationId, presence = "counted" })).EnsureSuccessStatusCode();
         await bob.JoinAsync(community.Id);
         var room = new RoomId(RoomKind.Community, community.Id).ToString();
-        await using var aliceHub = Gateway.Hub(alice.Token);
-        await using var bobHub = Gateway.Hub(bob.Token);
-        await aliceHub.StartAsync();
-        await bobHub.StartAsync();
-        using var aliceView = new RoomWatcher(aliceHub, room);
-        using var bobView = new RoomWatcher(bobHub, room);
-        await aliceView.EnterAsync(aliceHub);
-        await bobView.EnterAsync(bobHub);
+        await using var aliceIn = await RoomEntrant.EnterAsync(Gateway, alice, room);
+        await using var bobIn = await RoomEntrant.EnterAsync(Gateway, bob, room);
+        var (aliceHub, aliceView, bobView) = (aliceIn.Hub, aliceIn.View, bobIn.View);
 
         var sent = Enumerable.Range(0, 50).Select(i => $"{{\"cursor\":{i}}}").ToList();
         foreach (var payload in sent)
@@ -37,7 +32,7 @@ public sealed class SignalTests(GatewayFixture fixture)
             await aliceHub.InvokeAsync("Signal", room, payload);
         }
 
-        await bobHub.InvokeAsync("Signal", room, "from-bob");
+        await bobIn.Hub.InvokeAsync("Signal", room, "from-bob");
 
         foreach (var view in new[] { aliceView, bobView })
         {

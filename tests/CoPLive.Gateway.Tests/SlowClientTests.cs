@@ -27,14 +27,9 @@ public sealed class SlowClientTests(GatewayFixture fixture)
         await carol.JoinAsync(community.Id);
         var room = new RoomId(RoomKind.Community, community.Id).ToString();
 
-        await using var aliceHub = Gateway.Hub(alice.Token);
-        await using var bobHub = Gateway.Hub(bob.Token);
-        await aliceHub.StartAsync();
-        await bobHub.StartAsync();
-        using var aliceView = new RoomWatcher(aliceHub, room);
-        using var bobView = new RoomWatcher(bobHub, room);
-        await aliceView.EnterAsync(aliceHub);
-        await bobView.EnterAsync(bobHub);
+        await using var aliceIn = await RoomEntrant.EnterAsync(Gateway, alice, room);
+        await using var bobIn = await RoomEntrant.EnterAsync(Gateway, bob, room);
+        var (aliceHub, aliceView, bobView) = (aliceIn.Hub, aliceIn.View, bobIn.View);
 
         // Carol's socket holds little (a 4 KiB receive buffer), and she stops reading once she is in.
         using var carolSocket = await RawHubClient.ConnectAsync(Gateway.Address, carol.Token, socketReceiveBuffer: 4096);

@@ -25,6 +25,12 @@ internal static class MarkdownReport
             md.AppendLine($"- {name}: {value}");
         }
 
+        if (File.Exists("/proc/loadavg"))
+        {
+            // Other work on the machine competes with clients and servers alike: the ratios are the comparable figures.
+            md.AppendLine($"- load average when the run ended (1 / 5 / 15 min): {string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");
+        }
+
         md.AppendLine($"- command: `dotnet run -c Release --project bench/CoPLive.Bench --{string.Concat(options.Arguments.Select(a => " " + a))}`");
         md.AppendLine($"- process command line: `{Environment.CommandLine}`");
         md.AppendLine();

@@ -14,6 +14,9 @@ namespace CoPLive.Silo.Hosting;
 /// <summary>Configures a CoPLive silo: clustering, grain storage and reminders, as the options say.</summary>
 public static class SiloBuilderExtensions
 {
+    /// <summary>The configuration section bound to Orleans' <see cref="ClusterMembershipOptions"/>.</summary>
+    public const string MembershipSection = "CoPLive:Orleans:Membership";
+
     /// <summary>
     /// Configures the silo. Call it before anything else registers hosted services, so that the schema
     /// initializer runs first.
@@ -26,6 +29,9 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddYjsEngine();
+        // Failure detection (probe timeouts, missed probes, death votes) may be tuned under CoPLive:Orleans:Membership;
+        // Orleans' defaults apply to what is not set.
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
