@@ -8,7 +8,7 @@ import { live } from "../live";
 import { onOrganizationNames, organizationName } from "../organizations";
 import { Presence } from "../presence";
 import { session } from "../session";
-import { field, formValues, formatTime, h, mount, orgBadge } from "../view";
+import { field, formValues, formatTime, h, listOr, mount, orgBadge } from "../view";
 import { navigate, notify, onSubmit, routes, run, type Screen } from "../ui";
 
 export function meetupScreen(id: string): Screen {
@@ -117,12 +117,7 @@ export function meetupScreen(id: string): Screen {
     mount(
       hands,
       h("h2", { id: "hands-title" }, "Raised hands ", h("span", { class: "count" }, String(list.length))),
-      list.length === 0
-        ? h("p", { class: "muted" }, "No hands up.")
-        : h(
-            "ol",
-            { class: "member-list" },
-            list.map((hand) =>
+      listOr(list, "No hands up.", { class: "member-list" }, (hand) =>
               h(
                 "li",
                 { "data-user-id": hand.userId },
@@ -137,8 +132,7 @@ export function meetupScreen(id: string): Screen {
                     )
                   : null,
               ),
-            ),
-          ),
+      ),
       canAuthor() && isLive()
         ? h("button", { type: "button", class: mine ? "" : "primary", "aria-pressed": String(mine), onclick: (e: Event) => void run(() => live.invoke(mine ? "LowerHand" : "RaiseHand", id), e.currentTarget as HTMLButtonElement) }, mine ? "Lower your hand" : "✋ Raise your hand")
         : null,
@@ -164,12 +158,7 @@ export function meetupScreen(id: string): Screen {
     questions.querySelector("#questions-title .count")!.textContent = String(list.length);
     mount(
       questionList,
-      list.length === 0
-        ? h("p", { class: "muted" }, "No questions yet.")
-        : h(
-            "ol",
-            { class: "question-list" },
-            list.map((q) =>
+      listOr(list, "No questions yet.", { class: "question-list" }, (q) =>
               h(
                 "li",
                 { "data-question-id": q.id, class: q.answered ? "answered" : "" },
@@ -184,8 +173,7 @@ export function meetupScreen(id: string): Screen {
                 q.answered ? h("span", { class: "tag" }, "answered") : null,
                 isHost() && !q.answered ? h("button", { type: "button", class: "ghost", onclick: (e: Event) => void run(() => live.invoke("MarkAnswered", id, q.id), e.currentTarget as HTMLButtonElement) }, "Mark answered") : null,
               ),
-            ),
-          ),
+      ),
     );
   };
 
