@@ -9,4 +9,8 @@ public sealed class ConnectionInBrowserTests(WebFixture web, ITestOutputHelper o
     /// <summary>Offline shows the banner; back online, the presence and chat missed meanwhile are there.</summary>
     [Fact]
     public Task GoingOffline_ShowsTheBanner_AndComingBack_Resyncs() => BrowserScenario.RunAsync(web.Gateway, "offline", output);
+
+    /// <summary>A token the server refuses leads back to the sign-in screen, saying why.</summary>
+    [Fact]
+    public Task ARefusedSignIn_LeadsBackToSignIn_SayingWhy() => BrowserScenario.RunAsync(web.Gateway, "expired-sign-in", output);
 }

@@ -82,11 +82,16 @@ signOut.addEventListener("click", () =>
   }),
 );
 
-whenUnauthorized(() => {
+const expired = () => {
+  if (!session.token) {
+    return;
+  }
   session.signOut();
   notify("Your sign-in has expired: sign in again.", "error");
   void live.stop().then(route);
-});
+};
+whenUnauthorized(expired);
+live.whenUnauthorized(expired);
 
 document.body.replaceChildren(
   h("a", { class: "skip", href: "#main", onclick: (e: Event) => (e.preventDefault(), main.focus()) }, "Skip to content"),

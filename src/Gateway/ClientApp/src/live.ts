@@ -34,12 +34,18 @@ export class Live {
   private current: ConnectionState = "connecting";
   private starting: Promise<void> | null = null;
   private stopped = false;
+  private unauthorized: () => void = () => {};
 
   constructor() {
     // The browser knows first when the network is gone: drop the connection at once rather than wait for
     // SignalR's keep-alive timeout, and reconnect as soon as the network is back.
     window.addEventListener("offline", () => void this.goOffline());
     window.addEventListener("online", () => void this.ensureConnected());
+  }
+
+  /** Called when the hub refuses the token (401). */
+  whenUnauthorized(handler: () => void): void {
+    this.unauthorized = handler;
   }
 
   get state(): ConnectionState {
@@ -74,6 +80,11 @@ export class Live {
     this.rooms.set(room, stream);
     try {
       const snapshot = await this.invoke<PresenceSnapshot>("EnterRoom", room);
+      if (this.rooms.get(room) !== stream) {
+        // The screen left before the server answered: leave on the server too, or we would stay present.
+        await this.connection?.invoke("LeaveRoom", room).catch(() => {});
+        return;
+      }
       this.startFrom(stream, snapshot, false);
     } catch (error) {
       this.rooms.delete(room);
@@ -122,7 +133,14 @@ export class Live {
         this.setState("online");
         await this.resyncAll();
         return;
-      } catch {
+      } catch (error) {
+        if (/\b401\b/.test(String(error))) {
+          // The token expired or was refused: retrying cannot help; sign in again.
+          this.stopped = true;
+          this.setState("offline");
+          this.unauthorized();
+          return;
+        }
         await delay(retryDelays[Math.min(attempt + 1, retryDelays.length - 1)]!);
       }
     }

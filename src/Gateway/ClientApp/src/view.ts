@@ -82,3 +82,8 @@ export function organizationHue(organizationId: string): number {
 export function orgBadge(organizationId: string, name?: string): HTMLElement {
   return h("span", { class: "org", style: `--org-hue: ${organizationHue(organizationId)}`, "data-org": organizationId }, name ?? organizationId);
 }
+
+/** A list of <paramref name="items"/>, or a muted sentence when there are none. */
+export function listOr<T>(items: readonly T[], empty: string, props: Props, item: (value: T) => Child): HTMLElement {
+  return items.length === 0 ? h("p", { class: "muted" }, empty) : h("ol", props, items.map(item));
+}

@@ -1,6 +1,6 @@
 // The meetup room's live actions between a host and the audience, each seen by the other: Bob (Contoso) raises
 // his hand and Alice (the host, Northwind) calls him on stage; Bob asks a question, Dave (Northwind) upvotes it
-// and Alice marks it answered; Alice opens a poll, Bob votes; Dave chats. A narrow (phone-sized) screen for Bob.
+// and Alice marks it answered; Alice opens a poll, Bob votes; Dave chats; Alice links a whiteboard. A narrow (phone-sized) screen for Bob.
 import { admit, createCommunity, join, planMeetup, scenario, signIn, unique, visible } from '../lib.mjs'
 
 await scenario('meetup-room', async (run) => {
@@ -56,4 +56,11 @@ await scenario('meetup-room', async (run) => {
   await dave.page.getByRole('textbox', { name: 'Message' }).press('Enter')
   await visible(bob.page.locator('.chat-list li', { hasText: message }), 'Bob sees Dave\'s chat message')
   await visible(alice.page.locator('.chat-list li', { hasText: message }), 'Alice sees Dave\'s chat message')
+
+  // A linked whiteboard: the host links a document, and its panel appears for the audience
+  await alice.page.getByText('Meetup settings').click()
+  await alice.page.getByLabel('Link as').selectOption('whiteboard')
+  await alice.page.getByLabel('Document id').fill('board-1')
+  await alice.page.getByRole('button', { name: 'Link document' }).click()
+  await visible(bob.page.locator('[data-panel="whiteboard"]', { hasText: 'board-1' }), 'Bob sees the whiteboard panel once the host links it')
 })

@@ -40,6 +40,7 @@ export function communityScreen(id: string): Screen {
         c.viewerRole ? h("span", { class: "tag role" }, `You are ${c.viewerRole}`) : null,
         ` ${c.memberCount} ${c.memberCount === 1 ? "member" : "members"} · `,
         c.organizations.map((o) => orgBadge(o.organizationId, organizationName(o.organizationId))),
+        h("span", { class: "tag", "data-testid": "join-policy" }, joinPolicies[c.joinPolicy]),
       ),
       c.viewerRole
         ? h(
@@ -261,6 +262,12 @@ export function communityScreen(id: string): Screen {
     },
   };
 }
+
+const joinPolicies: Record<Community["joinPolicy"], string> = {
+  open: "open to admitted organizations",
+  approval: "joining by request and approval",
+  invitation: "joining by invitation",
+};
 
 function localInput(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,14 +1,14 @@
 // The meetup room: stage and audience, the live roster with counts per organization, reactions that float
 // up, raised hands, questions with upvotes, polls, chat, the linked whiteboard and notes, and host controls.
 // Everything live arrives as events of the room "meetup:{id}"; actions are hub methods (docs/protocol.md).
-import { ApiError, get, post, del } from "../api";
+import { ApiError, del, get, post, put } from "../api";
 import { reactions, type ChatMessage, type Community, type CommunityMember, type Meetup, type MeetupView, type Poll, type Question, type RoomEvent } from "../contracts";
 import { meetupPanel } from "../features";
 import { live } from "../live";
 import { onOrganizationNames, organizationName } from "../organizations";
 import { Presence } from "../presence";
 import { session } from "../session";
-import { field, formValues, formatTime, h, mount, orgBadge } from "../view";
+import { field, formValues, formatTime, h, listOr, mount, orgBadge } from "../view";
 import { navigate, notify, onSubmit, routes, run, type Screen } from "../ui";
 
 export function meetupScreen(id: string): Screen {
@@ -50,7 +50,56 @@ export function meetupScreen(id: string): Screen {
       h("p", { class: "meta" }, `${formatTime(m.startsAt)} – ${formatTime(m.endsAt)}`, m.audience ? h("span", { class: "tag" }, `only ${m.audience.organizations.map(organizationName).join(", ")}`) : null),
       m.agenda ? h("p", null, m.agenda) : null,
       isHost() ? hostControls(m) : null,
+      isHost() || community?.viewerRole === "coordinator" ? settings(m) : null,
     );
+  };
+
+  // Who may attend (host or coordinators) and which documents are linked (host), with the existing routes.
+  const settings = (m: Meetup) => {
+    const base = `/api/meetups/${encodeURIComponent(id)}`;
+    const organizations = community?.organizations ?? [];
+    const audienceForm = onSubmit(
+      h(
+        "form",
+        { class: "stack" },
+        h(
+          "fieldset",
+          null,
+          h("legend", null, "Audience: leave all unticked for the whole community"),
+          organizations.map((o) =>
+            h("label", { class: "check" }, h("input", { type: "checkbox", name: "audience", value: o.organizationId, checked: m.audience?.organizations.includes(o.organizationId) ?? false }), organizationName(o.organizationId)),
+          ),
+        ),
+        h("button", { type: "submit" }, "Save audience"),
+      ),
+      async (form) => {
+        const chosen = [...form.querySelectorAll<HTMLInputElement>("input[name=audience]:checked")].map((i) => i.value);
+        updateMeetup(await put<Meetup>(`${base}/audience`, { audience: chosen.length > 0 ? { organizations: chosen } : null }));
+        notify("The audience is saved; people outside it have left the meetup.");
+      },
+    );
+    const linkForm = onSubmit(
+      h(
+        "form",
+        { class: "stack" },
+        h(
+          "div",
+          { class: "row" },
+          field("Link as", h("select", { name: "role" }, h("option", { value: "whiteboard" }, "whiteboard"), h("option", { value: "notes" }, "notes"))),
+          field("Document id", h("input", { name: "documentId", required: true, pattern: "[a-z0-9\\-]{1,64}", autocapitalize: "none" })),
+        ),
+        h("button", { type: "submit" }, "Link document"),
+        Object.keys(m.links).map((role) =>
+          h("button", { type: "button", class: "ghost", onclick: (e: Event) => void run(() => del<Meetup>(`${base}/links/${role}`).then(updateMeetup), e.currentTarget as HTMLButtonElement) }, `Unlink the ${role}`),
+        ),
+      ),
+      async (form) => {
+        const { role, documentId } = formValues(form);
+        updateMeetup(await put<Meetup>(`${base}/links/${encodeURIComponent(role!)}`, { documentId }));
+        form.reset();
+      },
+    );
+    return h("details", { class: "settings" }, h("summary", null, "Meetup settings"), audienceForm, isHost() ? linkForm : null);
   };
 
   const hostControls = (m: Meetup) =>
@@ -117,12 +166,7 @@ export function meetupScreen(id: string): Screen {
     mount(
       hands,
       h("h2", { id: "hands-title" }, "Raised hands ", h("span", { class: "count" }, String(list.length))),
-      list.length === 0
-        ? h("p", { class: "muted" }, "No hands up.")
-        : h(
-            "ol",
-            { class: "member-list" },
-            list.map((hand) =>
+      listOr(list, "No hands up.", { class: "member-list" }, (hand) =>
               h(
                 "li",
                 { "data-user-id": hand.userId },
@@ -137,8 +181,7 @@ export function meetupScreen(id: string): Screen {
                     )
                   : null,
               ),
-            ),
-          ),
+      ),
       canAuthor() && isLive()
         ? h("button", { type: "button", class: mine ? "" : "primary", "aria-pressed": String(mine), onclick: (e: Event) => void run(() => live.invoke(mine ? "LowerHand" : "RaiseHand", id), e.currentTarget as HTMLButtonElement) }, mine ? "Lower your hand" : "✋ Raise your hand")
         : null,
@@ -164,12 +207,7 @@ export function meetupScreen(id: string): Screen {
     questions.querySelector("#questions-title .count")!.textContent = String(list.length);
     mount(
       questionList,
-      list.length === 0
-        ? h("p", { class: "muted" }, "No questions yet.")
-        : h(
-            "ol",
-            { class: "question-list" },
-            list.map((q) =>
+      listOr(list, "No questions yet.", { class: "question-list" }, (q) =>
               h(
                 "li",
                 { "data-question-id": q.id, class: q.answered ? "answered" : "" },
@@ -184,8 +222,7 @@ export function meetupScreen(id: string): Screen {
                 q.answered ? h("span", { class: "tag" }, "answered") : null,
                 isHost() && !q.answered ? h("button", { type: "button", class: "ghost", onclick: (e: Event) => void run(() => live.invoke("MarkAnswered", id, q.id), e.currentTarget as HTMLButtonElement) }, "Mark answered") : null,
               ),
-            ),
-          ),
+      ),
     );
   };
 

@@ -1,0 +1,12 @@
+using Xunit.Abstractions;
+
+namespace CoPLive.Web.Tests;
+
+/// <summary>Discovering and joining communities in real Chromium.</summary>
+[Collection(WebCollection.Name)]
+public sealed class CommunitiesInBrowserTests(WebFixture web, ITestOutputHelper output)
+{
+    /// <summary>Under the approval policy, a request waits until a coordinator approves it; then the community opens.</summary>
+    [Fact]
+    public Task AJoinRequest_WaitsForApproval_ThenTheCommunityOpens() => BrowserScenario.RunAsync(web.Gateway, "join-request", output);
+}
