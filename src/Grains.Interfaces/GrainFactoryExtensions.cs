@@ -22,4 +22,7 @@ public static class GrainFactoryExtensions
 
     public static Notifications.INotificationInboxGrain GetNotificationInbox(this IGrainFactory grains, string userId) =>
         grains.GetGrain<Notifications.INotificationInboxGrain>(userId);
+
+    public static Activity.IActivityGrain GetActivity(this IGrainFactory grains, string communityId) =>
+        grains.GetGrain<Activity.IActivityGrain>(communityId);
 }

@@ -37,6 +37,7 @@ public static partial class GatewayApplication
         app.MapMeetupEndpoints();
         app.MapThreadEndpoints();
         app.MapNotificationEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapCoPLiveOperations();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

@@ -23,4 +23,7 @@ public sealed class MeetupState
     [Id(16)] public List<AttendanceState> Attendance { get; set; } = [];
     [Id(17)] public Dictionary<string, long> ReactionTotals { get; set; } = new(StringComparer.Ordinal);
     [Id(18)] public string? SummaryThreadId { get; set; }
+
+    /// <summary>Who spoke, once per member, and since when (the host when it went live, participants brought on stage): for analytics.</summary>
+    [Id(19)] public List<AttendanceState> Talks { get; set; } = [];
 }

@@ -21,6 +21,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(options);
         silo.Services.AddHostedService<SchemaInitializer>();
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
