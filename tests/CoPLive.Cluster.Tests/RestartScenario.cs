@@ -4,12 +4,14 @@ using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Gateway.Api;
 using CoPLive.Testing;
+using CoPLive.Threads;
 
 namespace CoPLive.Cluster.Tests;
 
 /// <summary>
 /// What must survive a kill: a community created, an organization admitted, a member joined, each
-/// acknowledged with a 2xx before the process is killed with SIGKILL.
+/// acknowledged with a 2xx before the process is killed with SIGKILL; and a question thread with more posts
+/// than one storage page holds, an edit, a removal, a reaction and an accepted answer, findable by search.
 /// </summary>
 public static class RestartScenario
 {
@@ -18,7 +20,8 @@ public static class RestartScenario
         var httpPort = FreePorts.Next();
         var northwind = CoPLiveIds.New("northwind");
         var contoso = CoPLiveIds.New("contoso");
-        string aliceToken, bobToken, communityId;
+        string aliceToken, bobToken, communityId, threadId;
+        var postCount = ThreadGrain.PageSize + 2;
 
         await using (var first = await GatewayProcess.StartAsync(settings, httpPort))
         {
@@ -29,6 +32,17 @@ public static class RestartScenario
             communityId = created.Id;
             await SendAsync<CommunityDetails>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/organizations", new { organizationId = contoso });
             await SendAsync<JoinResult>(http, bobToken, HttpMethod.Post, $"/api/communities/{communityId}/join", null);
+            var thread = await SendAsync<ThreadView>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/threads", new { title = "Bulldozer stops on slopes", kind = "question", body = "Has anyone seen this?" });
+            threadId = thread.Thread.Id;
+            for (var i = 2; i <= postCount; i++)
+            {
+                await SendAsync<ThreadPost>(http, i % 2 == 0 ? bobToken : aliceToken, HttpMethod.Post, $"/api/threads/{threadId}/posts", new { body = $"Answer {i}: check carburettor{i}" });
+            }
+
+            await SendAsync<ThreadPost>(http, bobToken, HttpMethod.Put, $"/api/threads/{threadId}/posts/p2", new { body = "Answer 2: check the fuel filter" });
+            await SendAsync<ThreadPost>(http, aliceToken, HttpMethod.Post, $"/api/threads/{threadId}/posts/p3/remove", new { reason = "off topic" });
+            await SendAsync<ReactionToggled>(http, aliceToken, HttpMethod.Post, $"/api/threads/{threadId}/posts/{PostIds.Format(postCount)}/reactions/thanks", null);
+            await SendAsync<ThreadSummary>(http, aliceToken, HttpMethod.Post, $"/api/threads/{threadId}/accept", new { postId = "p2" });
 
             await first.KillAsync();
         }
@@ -44,6 +58,17 @@ public static class RestartScenario
         Assert.Equal(CommunityRole.Member, community.ViewerRole);
         Assert.Equal([("alice", CommunityRole.Coordinator), ("bob", CommunityRole.Member)], members.Select(m => (m.UserId, m.Role)));
         Assert.Contains(visibleToBob, c => c.Id == communityId);
+
+        var view = await SendAsync<ThreadView>(again, bobToken, HttpMethod.Get, $"/api/threads/{threadId}", null);
+        Assert.Equal(Enumerable.Range(1, postCount).Select(PostIds.Format), view.Posts.Select(p => p.Id));
+        Assert.Equal(("Answer 2: check the fuel filter", 1), (view.Posts[1].Body, view.Posts[1].Revisions));
+        Assert.Equal("off topic", view.Posts[2].Removed?.Reason);
+        Assert.Equal(1, view.Posts[^1].Reactions["thanks"]);
+        Assert.Equal(("p2", true), (view.Thread.AcceptedPostId, view.Thread.AcceptedCrossOrganization));
+        var hits = await SendAsync<ThreadSearchHit[]>(again, bobToken, HttpMethod.Get, $"/api/communities/{communityId}/threads/search?q=carburettor{postCount}", null);
+        Assert.Equal([PostIds.Format(postCount)], hits.Select(h => h.PostId));
+        var next = await SendAsync<ThreadPost>(again, bobToken, HttpMethod.Post, $"/api/threads/{threadId}/posts", new { body = "One more after the restart" });
+        Assert.Equal(PostIds.Format(postCount + 1), next.Id);
     }
 
     private static async Task<string> TokenAsync(HttpClient http, string userId, string name, string organizationId)

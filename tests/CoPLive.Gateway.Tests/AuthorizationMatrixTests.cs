@@ -14,7 +14,7 @@ namespace CoPLive.Gateway.Tests;
 /// nothing, and nothing changes. (Audiences of content items come with the items.)
 /// </summary>
 [Collection(GatewayCollection.Name)]
-public sealed class AuthorizationMatrixTests(GatewayFixture fixture)
+public sealed partial class AuthorizationMatrixTests(GatewayFixture fixture)
 {
     /// <summary>Who may call a route: anyone who may see the community, members, moderators or coordinators.</summary>
     public enum Needs

@@ -419,6 +419,20 @@ public sealed class ThreadTests(GatewayFixture fixture)
             $"/api/communities/{scene.Community.Id}/meetups",
             new { title = "Haul road maintenance", agenda = "Grading, drainage", startsAt, endsAt = startsAt.AddHours(1) }));
         var room = new RoomId(RoomKind.Meetup, meetup.Id).ToString();
+        var attended = new ConcurrentQueue<ActivityEvent>();
+        var arrived = new SemaphoreSlim(0);
+        var subscription = await Gateway.GetRequiredService<IClusterClient>().GetStreamProvider(ActivityStreams.Provider)
+            .GetStream<ActivityEvent>(StreamId.Create(ActivityStreams.Namespace, scene.Community.Id))
+            .SubscribeAsync((e, _) =>
+            {
+                if (e.Type == ActivityTypes.MeetupAttended)
+                {
+                    attended.Enqueue(e);
+                    arrived.Release();
+                }
+
+                return Task.CompletedTask;
+            });
         await ApiAssert.OkAsync<MeetupDetails>(await scene.Alice.Http.PostAsync($"/api/meetups/{meetup.Id}/start", null));
         var (aliceHub, aliceView) = await EnterAsync(scene.Alice, room);
         var (bobHub, _) = await EnterAsync(scene.Bob, room);
@@ -436,6 +450,16 @@ public sealed class ThreadTests(GatewayFixture fixture)
         await ApiAssert.OkAsync<MeetupDetails>(await scene.Alice.Http.PutAsJsonAsync($"/api/meetups/{meetup.Id}/links/notes", new { documentId = "notes-1" }));
 
         var ended = await ApiAssert.OkAsync<MeetupDetails>(await scene.Alice.Http.PostAsync($"/api/meetups/{meetup.Id}/end", null));
+        while (attended.Count < 3)
+        {
+            await arrived.WaitAsync().Within($"three meetup-attended activity events arrive (has {attended.Count})");
+        }
+
+        await subscription.UnsubscribeAsync();
+        Assert.Equal(
+            new[] { scene.Alice.UserId, scene.Bob.UserId, scene.Mo.UserId }.Order(),
+            attended.Select(e => e.ActorUserId).Order());
+        Assert.All(attended, e => Assert.Equal(("meetup", meetup.Id), (e.ItemKind, e.ItemId)));
 
         Assert.NotNull(ended.SummaryThreadId);
         var summary = await ApiAssert.OkAsync<ThreadView>(await scene.Bob.Http.GetAsync($"/api/threads/{ended.SummaryThreadId}"));

@@ -79,7 +79,7 @@ public sealed partial class ThreadGrain(
         }
 
         var community = GrainFactory.GetCommunity(communityId);
-        var audience = await ValidateAudienceAsync(community, author, thread.Audience);
+        var audience = await ItemAccess.ValidateAudienceAsync(community, author, thread.Audience);
         if (audience is not null && !audience.Contains(author.OrganizationId))
         {
             throw CoPLiveException.Invalid("The audience must include your own organization.");
@@ -621,22 +621,7 @@ public sealed partial class ThreadGrain(
             throw CoPLiveException.NotFound("thread", Id);
         }
 
-        MemberAccess access;
-        try
-        {
-            access = await Community.GetMemberAccessAsync(member);
-        }
-        catch (CoPLiveException refusal) when (refusal.Code == ErrorCodes.NotFound)
-        {
-            throw CoPLiveException.NotFound("thread", Id);
-        }
-
-        if (S.Audience is { } audience && !audience.Contains(member.OrganizationId))
-        {
-            throw CoPLiveException.NotFound("thread", Id);
-        }
-
-        return access;
+        return await ItemAccess.RequireParticipantAsync(Community, S.Audience, member, "thread", Id);
     }
 
     private async Task RequireAuthorAsync(MemberIdentity member)
@@ -645,32 +630,6 @@ public sealed partial class ThreadGrain(
         {
             throw CoPLiveException.Forbidden("Guests may read and react, not post.");
         }
-    }
-
-    /// <summary>Checks an audience: at least one organization, each admitted to the community.</summary>
-    private static async Task<List<string>?> ValidateAudienceAsync(ICommunityGrain community, MemberIdentity caller, Audience? audience)
-    {
-        if (audience is null)
-        {
-            return null;
-        }
-
-        if (audience.Organizations.IsDefaultOrEmpty)
-        {
-            throw CoPLiveException.Invalid("An audience names at least one organization; leave it out for the whole community.");
-        }
-
-        var admitted = (await community.GetAsync(caller)).AdmittedOrganizations;
-        foreach (var organizationId in audience.Organizations)
-        {
-            CoPLiveIds.Require(organizationId, "organization");
-            if (!admitted.Contains(organizationId))
-            {
-                throw CoPLiveException.Conflict($"Organization '{organizationId}' is not admitted to the community.");
-            }
-        }
-
-        return [.. audience.Organizations.Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>"@user-id" at the start or after a character that cannot be part of an id or an e-mail address.</summary>
