@@ -25,4 +25,7 @@ public static class GrainFactoryExtensions
         grains.GetGrain<Notifications.INotificationInboxGrain>(userId);
     public static IDocumentGrain GetDocument(this IGrainFactory grains, string documentId) =>
         grains.GetGrain<IDocumentGrain>(documentId);
+
+    public static Activity.IActivityGrain GetActivity(this IGrainFactory grains, string communityId) =>
+        grains.GetGrain<Activity.IActivityGrain>(communityId);
 }

@@ -14,6 +14,7 @@ public static class StorageNames
     public const string ThreadState = "thread";
     public const string ThreadPostPage = "thread-posts";
     public const string NotificationInbox = "notification-inbox";
+    public const string ActivityState = "community-activity";
 
     /// <summary>The grain storage Orleans streams keep their subscriptions in (the main ADO.NET storage).</summary>
     public const string PubSubStore = "PubSubStore";

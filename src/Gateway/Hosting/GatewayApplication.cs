@@ -41,6 +41,7 @@ public static partial class GatewayApplication
         app.MapThreadEndpoints();
         app.MapNotificationEndpoints();
         app.MapDocumentEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapYjsEndpoint();
         app.MapCoPLiveOperations();

@@ -14,4 +14,13 @@ public static class ActivityTypes
 
     /// <summary>A member's editing session on a document ended (published by the documents feature).</summary>
     public const string DocumentEditSession = "document-edit-session";
+
+    /// <summary>A participant asked an audience question in a meetup (subject: the question id).</summary>
+    public const string MeetupQuestionAsked = "meetup-question-asked";
+
+    /// <summary>The host marked a meetup question answered (subject: the question id; subject user: the asker).</summary>
+    public const string MeetupQuestionAnswered = "meetup-question-answered";
+
+    /// <summary>A member spoke at a meetup: the host when it went live, a participant brought on stage (once per member per meetup).</summary>
+    public const string MeetupSpoke = "meetup-spoke";
 }

@@ -122,4 +122,11 @@ public interface IMeetupGrain : IGrainWithStringKey
     /// </summary>
     [OneWay, Alias("RecordPresence")]
     Task RecordPresenceAsync(ImmutableArray<PresentMember> entered, ImmutableArray<PresentMember> left);
+
+    /// <summary>
+    /// The meetup's history as activity events (arrivals, talks, questions asked and answered) with their stored
+    /// times, oldest first; empty if the meetup does not exist. For the community's analytics rebuild only.
+    /// </summary>
+    [Alias("ReplayActivity")]
+    Task<ImmutableArray<Activity.ActivityEvent>> ReplayActivityAsync();
 }

@@ -65,4 +65,11 @@ public interface IThreadGrain : IGrainWithStringKey
     /// <summary>Writes the thread's title and every post that is not removed to the search index again; returns the number of posts indexed.</summary>
     [Alias("Reindex")]
     Task<int> ReindexAsync();
+
+    /// <summary>
+    /// The thread's history as the activity events that made it (creation, posts, the accepted answer) with their
+    /// stored times, oldest first; empty if the thread does not exist. For the community's analytics rebuild only.
+    /// </summary>
+    [Alias("ReplayActivity")]
+    Task<ImmutableArray<Activity.ActivityEvent>> ReplayActivityAsync();
 }

@@ -121,7 +121,10 @@ public sealed partial class MeetupGrain(
         }
 
         S.Phase = MeetupPhase.Live;
-        return await SaveAndAnnounceAsync();
+        var talk = AddTalk(caller.UserId, caller.OrganizationId);
+        var details = await SaveAndAnnounceAsync();
+        await PublishTalkAsync(talk);
+        return details;
     }
 
     public async Task<MeetupDetails> EndAsync(MemberIdentity caller)
@@ -223,12 +226,16 @@ public sealed partial class MeetupGrain(
         CoPLiveIds.Require(userId, "user");
         if (onStage ? !S.Speakers.Contains(userId) : S.Speakers.Remove(userId))
         {
+            AttendanceState? talk = null;
             if (onStage)
             {
                 S.Speakers.Add(userId);
+                talk = AddTalk(userId, await OrganizationOfAsync(userId));
             }
 
-            return await SaveAndAnnounceAsync();
+            var details = await SaveAndAnnounceAsync();
+            await PublishTalkAsync(talk);
+            return details;
         }
 
         return Details();
@@ -276,13 +283,16 @@ public sealed partial class MeetupGrain(
             throw new CoPLiveException(ErrorCodes.NotFound, $"'{userId}' has no raised hand.");
         }
 
+        AttendanceState? talk = null;
         if (!S.Speakers.Contains(userId))
         {
             S.Speakers.Add(userId);
+            talk = AddTalk(userId, await OrganizationOfAsync(userId));
         }
 
         await state.WriteStateAsync();
         await Room.PublishAsync([new HandLowered(0, userId, "called"), new MeetupUpdated(0, Details())]);
+        await PublishTalkAsync(talk);
         return Details();
     }
 
@@ -313,6 +323,9 @@ public sealed partial class MeetupGrain(
         S.Questions.Add(question);
         await state.WriteStateAsync();
         await Room.PublishAsync([new QuestionAsked(0, question.ToContract())]);
+        await this.PublishActivityAsync(
+            new ActivityEvent(ActivityTypes.MeetupQuestionAsked, S.CommunityId, member.UserId, member.OrganizationId, "meetup", Id, question.Id, null, null, false, null, question.AskedAt),
+            logger);
         return question.ToContract();
     }
 
@@ -335,8 +348,14 @@ public sealed partial class MeetupGrain(
         if (!question.Answered)
         {
             question.Answered = true;
+            question.AnsweredAt = DateTimeOffset.UtcNow;
             await state.WriteStateAsync();
             await Room.PublishAsync([new QuestionsUpdated(0, [question.ToContract()])]);
+            await this.PublishActivityAsync(
+                new ActivityEvent(
+                    ActivityTypes.MeetupQuestionAnswered, S.CommunityId, caller.UserId, caller.OrganizationId, "meetup", Id, question.Id,
+                    question.AuthorUserId, question.AuthorOrganizationId, question.AuthorOrganizationId != caller.OrganizationId, null, question.AnsweredAt.Value),
+                logger);
         }
 
         return question.ToContract();
@@ -445,6 +464,63 @@ public sealed partial class MeetupGrain(
         ScheduleTick();
         return PublishAttendanceAsync(entered, now);
     }
+
+    public Task<ImmutableArray<ActivityEvent>> ReplayActivityAsync()
+    {
+        if (!S.Created)
+        {
+            return Task.FromResult(ImmutableArray<ActivityEvent>.Empty);
+        }
+
+        var events = new List<ActivityEvent>();
+        events.AddRange(S.Attendance.Select(a =>
+            new ActivityEvent(ActivityTypes.MeetupAttended, S.CommunityId, a.UserId, a.OrganizationId, "meetup", Id, null, null, null, false, null, a.JoinedAt)));
+        events.AddRange(S.Talks.Select(t =>
+            new ActivityEvent(ActivityTypes.MeetupSpoke, S.CommunityId, t.UserId, t.OrganizationId, "meetup", Id, null, null, null, false, null, t.JoinedAt)));
+        foreach (var question in S.Questions)
+        {
+            events.Add(new ActivityEvent(
+                ActivityTypes.MeetupQuestionAsked, S.CommunityId, question.AuthorUserId, question.AuthorOrganizationId, "meetup", Id, question.Id, null, null, false, null, question.AskedAt));
+            if (question.AnsweredAt is { } answeredAt)
+            {
+                // Who marked it is not stored; only the host may, and analytics does not count the marker.
+                events.Add(new ActivityEvent(
+                    ActivityTypes.MeetupQuestionAnswered, S.CommunityId, S.HostUserId, "", "meetup", Id, question.Id,
+                    question.AuthorUserId, question.AuthorOrganizationId, false, null, answeredAt));
+            }
+        }
+
+        return Task.FromResult(events.OrderBy(e => e.At).ToImmutableArray());
+    }
+
+    /// <summary>Records that a member spoke (once per member); the caller writes the state and then publishes it.</summary>
+    private AttendanceState? AddTalk(string userId, string organizationId)
+    {
+        if (S.Talks.Exists(t => t.UserId == userId))
+        {
+            return null;
+        }
+
+        var talk = new AttendanceState { UserId = userId, OrganizationId = organizationId, JoinedAt = DateTimeOffset.UtcNow };
+        S.Talks.Add(talk);
+        return talk;
+    }
+
+    private async Task PublishTalkAsync(AttendanceState? talk)
+    {
+        if (talk is not null)
+        {
+            await this.PublishActivityAsync(
+                new ActivityEvent(ActivityTypes.MeetupSpoke, S.CommunityId, talk.UserId, talk.OrganizationId, "meetup", Id, null, null, null, false, null, talk.JoinedAt),
+                logger);
+        }
+    }
+
+    /// <summary>A member's organization: from their attendance here, else from the community's directory.</summary>
+    private async Task<string> OrganizationOfAsync(string userId) =>
+        S.Attendance.FindLast(a => a.UserId == userId)?.OrganizationId
+        ?? (await Community.FindMemberAsync(userId))?.OrganizationId
+        ?? "";
 
     /// <summary>One meetup-attended activity event per arrival (the community's analytics feed).</summary>
     private async Task PublishAttendanceAsync(ImmutableArray<PresentMember> entered, DateTimeOffset at)

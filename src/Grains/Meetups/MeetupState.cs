@@ -26,4 +26,6 @@ public sealed class MeetupState
 
     /// <summary>Link roles whose document the host made stage only.</summary>
     [Id(19)] public HashSet<string> StageOnly { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Who spoke, once per member, and since when (the host when it went live, participants brought on stage): for analytics.</summary>
+    [Id(20)] public List<AttendanceState> Talks { get; set; } = [];
 }

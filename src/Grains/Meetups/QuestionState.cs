@@ -12,6 +12,7 @@ public sealed class QuestionState
     [Id(5)] public HashSet<string> Upvoters { get; set; } = new(StringComparer.Ordinal);
     [Id(6)] public bool Answered { get; set; }
     [Id(7)] public DateTimeOffset AskedAt { get; set; }
+    [Id(8)] public DateTimeOffset? AnsweredAt { get; set; }
 
     public MeetupQuestion ToContract() => new(Id, AuthorUserId, AuthorName, AuthorOrganizationId, Text, Upvoters.Count, Answered, AskedAt);
 }

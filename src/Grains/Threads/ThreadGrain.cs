@@ -103,7 +103,7 @@ public sealed partial class ThreadGrain(
         await state.WriteStateAsync();
         LogCreated(logger, Id, communityId, author.UserId, thread.Kind);
         await IndexAsync(post);
-        await PublishActivityAsync(ActivityTypes.ThreadCreated, author, post.Id, null, null, false, thread.Kind.ToString().ToLowerInvariant());
+        await PublishActivityAsync(ActivityTypes.ThreadCreated, author, post.Id, null, null, false, thread.Kind.ToString().ToLowerInvariant(), post.CreatedAt);
         await NotifyMentionsAsync(author, post);
         return await ViewAsync(author);
     }
@@ -155,7 +155,8 @@ public sealed partial class ThreadGrain(
             S.AuthorUserId,
             S.AuthorOrganizationId,
             post.CrossOrganization,
-            replyTo);
+            replyTo,
+            post.CreatedAt);
         var mentioned = await NotifyMentionsAsync(author, post);
         await NotifyFollowersAsync(author, post, mentioned);
         return contract;
@@ -227,6 +228,7 @@ public sealed partial class ThreadGrain(
         {
             S.AcceptedPostId = null;
             S.AcceptedCrossOrganization = false;
+            S.AcceptedAt = null;
             events.Add(new AnswerAccepted(0, null, post.Id, false));
         }
 
@@ -308,9 +310,10 @@ public sealed partial class ThreadGrain(
         S.AcceptedPostId = post.Id;
         S.AcceptedCrossOrganization = post.AuthorOrganizationId != S.AuthorOrganizationId;
         S.LastActivityAt = DateTimeOffset.UtcNow;
+        S.AcceptedAt = S.LastActivityAt;
         await state.WriteStateAsync();
         await Room.PublishAsync([new AnswerAccepted(0, post.Id, previous, S.AcceptedCrossOrganization)]);
-        await PublishActivityAsync(ActivityTypes.AnswerAccepted, caller, post.Id, post.AuthorUserId, post.AuthorOrganizationId, S.AcceptedCrossOrganization, previous);
+        await PublishActivityAsync(ActivityTypes.AnswerAccepted, caller, post.Id, post.AuthorUserId, post.AuthorOrganizationId, S.AcceptedCrossOrganization, previous, S.AcceptedAt.Value);
         return Summary();
     }
 
@@ -525,10 +528,39 @@ public sealed partial class ThreadGrain(
         }
     }
 
-    private Task PublishActivityAsync(string type, MemberIdentity actor, string? subjectId, string? subjectUserId, string? subjectOrganizationId, bool crossOrganization, string? detail) =>
+    private Task PublishActivityAsync(string type, MemberIdentity actor, string? subjectId, string? subjectUserId, string? subjectOrganizationId, bool crossOrganization, string? detail, DateTimeOffset? at = null) =>
         this.PublishActivityAsync(
-            new ActivityEvent(type, S.CommunityId, actor.UserId, actor.OrganizationId, "thread", Id, subjectId, subjectUserId, subjectOrganizationId, crossOrganization, detail, DateTimeOffset.UtcNow),
+            new ActivityEvent(type, S.CommunityId, actor.UserId, actor.OrganizationId, "thread", Id, subjectId, subjectUserId, subjectOrganizationId, crossOrganization, detail, at ?? DateTimeOffset.UtcNow),
             logger);
+
+    public async Task<ImmutableArray<ActivityEvent>> ReplayActivityAsync()
+    {
+        if (!S.Created)
+        {
+            return [];
+        }
+
+        await LoadPagesAsync();
+        var events = ImmutableArray.CreateBuilder<ActivityEvent>();
+        foreach (var post in AllPosts().OrderBy(p => p.Number))
+        {
+            var type = post.Number == 1 ? ActivityTypes.ThreadCreated : post.ReplyTo is null ? ActivityTypes.PostAdded : ActivityTypes.ReplyAdded;
+            var detail = post.Number == 1 ? S.Kind.ToString().ToLowerInvariant() : post.ReplyTo;
+            events.Add(new ActivityEvent(
+                type, S.CommunityId, post.AuthorUserId, post.AuthorOrganizationId, "thread", Id, post.Id,
+                post.Number == 1 ? null : S.AuthorUserId, post.Number == 1 ? null : S.AuthorOrganizationId, post.CrossOrganization, detail, post.CreatedAt));
+        }
+
+        if (S.AcceptedPostId is { } acceptedId && S.AcceptedAt is { } acceptedAt && TryFindPost(acceptedId) is { } accepted)
+        {
+            // Who accepted is not stored; the asker is the usual one, and analytics does not count the accepter.
+            events.Add(new ActivityEvent(
+                ActivityTypes.AnswerAccepted, S.CommunityId, S.AuthorUserId, S.AuthorOrganizationId, "thread", Id, accepted.Id,
+                accepted.AuthorUserId, accepted.AuthorOrganizationId, S.AcceptedCrossOrganization, null, acceptedAt));
+        }
+
+        return events.ToImmutable();
+    }
 
     /// <summary>Notifies each member mentioned in the post (@userId) who may read the thread; returns whom.</summary>
     private async Task<HashSet<string>> NotifyMentionsAsync(MemberIdentity author, PostState post)

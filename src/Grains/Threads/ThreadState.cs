@@ -28,4 +28,7 @@ public sealed class ThreadState
     [Id(13)] public bool AcceptedCrossOrganization { get; set; }
     [Id(14)] public Dictionary<string, FollowerState> Followers { get; set; } = new(StringComparer.Ordinal);
     [Id(15)] public string? MeetupId { get; set; }
+
+    /// <summary>When the current accepted answer was accepted (for analytics: time to accepted answer).</summary>
+    [Id(16)] public DateTimeOffset? AcceptedAt { get; set; }
 }

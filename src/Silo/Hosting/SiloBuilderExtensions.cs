@@ -32,6 +32,7 @@ public static class SiloBuilderExtensions
         // Failure detection (probe timeouts, missed probes, death votes) may be tuned under CoPLive:Orleans:Membership;
         // Orleans' defaults apply to what is not set.
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
+        silo.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
