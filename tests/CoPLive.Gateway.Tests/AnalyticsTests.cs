@@ -4,6 +4,7 @@ using CoPLive.Activity;
 using CoPLive.Analytics;
 using CoPLive.Common;
 using CoPLive.Communities;
+using CoPLive.Documents;
 using CoPLive.Meetups;
 using CoPLive.Testing;
 using CoPLive.Threads;
@@ -24,8 +25,11 @@ public sealed class AnalyticsTests(GatewayFixture fixture)
 
     private TestGateway Gateway => fixture.Gateway;
 
-    /// <summary>Alice (northwind) coordinates; Bob and Dave (contoso, counted only) and Carol (fabrikam) are members, Dave a coordinator too; Erin (northwind) has not joined.</summary>
-    private sealed record Scene(Member Alice, Member Bob, Member Carol, Member Dave, Member Erin, CommunityDetails Community)
+    /// <summary>
+    /// Alice (northwind) coordinates; Bob and Dave (contoso, counted only) and Carol (fabrikam) are members, Dave a
+    /// coordinator too; Erin (northwind) has not joined. Alice made a document for the whole community.
+    /// </summary>
+    private sealed record Scene(Member Alice, Member Bob, Member Carol, Member Dave, Member Erin, CommunityDetails Community, string DocumentId)
     {
         public string N => Alice.OrganizationId;
 
@@ -53,7 +57,9 @@ public sealed class AnalyticsTests(GatewayFixture fixture)
 
         await ApiAssert.OkAsync<CommunityMember>(
             await alice.Http.PutAsJsonAsync($"/api/communities/{community.Id}/members/{dave.UserId}/role", new { role = "coordinator" }));
-        return new Scene(alice, bob, carol, dave, erin, community);
+        var document = await ApiAssert.OkAsync<DocumentDetails>(await alice.Http.PostAsJsonAsync(
+            $"/api/communities/{community.Id}/documents", new { title = "Haul road practice", kind = "text" }));
+        return new Scene(alice, bob, carol, dave, erin, community, document.Id);
     }
 
     /// <summary>The scripted month (expected figures in the assertions; docs/analytics.md explains the rules).</summary>
@@ -83,9 +89,9 @@ public sealed class AnalyticsTests(GatewayFixture fixture)
             .Post("q2", 2, "colleague-c", s.C, bob, s.C, At(11, 12, 9))
             .Accept("q2", 2, "colleague-c", s.C, bob, s.C, At(11, 12, 10))
             .Post("q2", 3, carol, s.F, bob, s.C, At(11, 13, 14))
-            .Edit("doc-1", "s1", alice, s.N, At(11, 15))
-            .Edit("doc-1", "s2", "colleague-c", s.C, At(11, 16))
-            .Edit("doc-1", "s2", "colleague-c", s.C, At(11, 16)) // the same session twice: counted once
+            .Edit(s.DocumentId, "s1", alice, s.N, At(11, 15))
+            .Edit(s.DocumentId, "s2", "colleague-c", s.C, At(11, 16))
+            .Edit(s.DocumentId, "s2", "colleague-c", s.C, At(11, 16)) // the same session twice: counted once
             .Attend(meetup.Id, "peri-f", s.F, At(11, 20, 14))
             .Attend(meetup.Id, bob, s.C, At(11, 20, 14))
             .Attend(meetup.Id, carol, s.F, At(11, 20, 14))
@@ -181,7 +187,7 @@ public sealed class AnalyticsTests(GatewayFixture fixture)
             meetups.ByOrganization.OrderBy(o => o.OrganizationId, StringComparer.Ordinal));
 
         var document = Assert.Single(report.Documents.PerDocument);
-        Assert.Equal(("doc-1", 2, 2), (document.DocumentId, document.Contributors, document.Sessions));
+        Assert.Equal((s.DocumentId, 2, 2), (document.DocumentId, document.Contributors, document.Sessions));
         Assert.Equal(new Dictionary<string, int> { [s.C] = 1, [s.N] = 1 }, document.ContributorsByOrganization.ToDictionary());
         Assert.Equal(
             [new OrganizationDocuments(s.C, 1, 1, 1), new OrganizationDocuments(s.N, 1, 1, 1)],
@@ -194,6 +200,35 @@ public sealed class AnalyticsTests(GatewayFixture fixture)
                 new OrganizationBalance(s.N, true, 3, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0),
             ],
             report.Organizations.OrderBy(o => o.OrganizationId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARestrictedDocument_HasARowOnlyForItsAudience_AndCountsInTheTotals()
+    {
+        var s = await SceneAsync();
+        var board = await ApiAssert.OkAsync<DocumentDetails>(await s.Alice.Http.PostAsJsonAsync(
+            $"/api/communities/{s.Community.Id}/documents",
+            new { title = "Northwind blast plans", kind = "whiteboard", audience = new { organizations = new[] { s.N } } }));
+        var script = new AnalyticsScript(s.Community.Id)
+            .Edit(board.Id, "s1", s.Alice.UserId, s.N, At(11, 15))
+            .Edit(s.DocumentId, "s2", s.Bob.UserId, s.C, At(11, 16));
+        var stream = Gateway.GetRequiredService<IClusterClient>().GetStreamProvider(ActivityStreams.Provider)
+            .GetStream<ActivityEvent>(StreamId.Create(ActivityStreams.Namespace, s.Community.Id));
+        foreach (var activity in script.Events)
+        {
+            await stream.OnNextAsync(activity);
+        }
+
+        await Analytics.WaitForEventsAsync(s.Alice.Http, s.Community.Id, script.Events.Count);
+        var byAlice = await Analytics.GetAsync(s.Alice.Http, s.Community.Id, Query);
+        var byBob = await Analytics.GetAsync(s.Bob.Http, s.Community.Id, Query);
+        var csvByBob = string.Join("\n", await Analytics.CsvAsync(s.Bob.Http, s.Community.Id, Query + "&table=documents"));
+
+        Assert.Equal(new[] { board.Id, s.DocumentId }.Order(StringComparer.Ordinal), byAlice.Documents.PerDocument.Select(d => d.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal([s.DocumentId], byBob.Documents.PerDocument.Select(d => d.DocumentId));
+        Assert.DoesNotContain(board.Id, csvByBob, StringComparison.Ordinal);
+        Assert.Equal(byAlice.Documents.ByOrganization.ToArray(), byBob.Documents.ByOrganization.ToArray());
+        Assert.Equal(2, byBob.Documents.ByOrganization.Sum(o => o.Sessions));
     }
 
     [Fact]

@@ -69,12 +69,14 @@ public sealed partial class ActivityGrain(
 
         var window = new AnalyticsWindow(query.AsOf, days, weeks);
         var titles = await VisibleMeetupTitlesAsync(viewer);
+        var documents = await VisibleDocumentIdsAsync(viewer);
         var calculator = new AnalyticsCalculator(S, window, new AnalyticsThresholds(settings.CoreContributions, settings.ActiveContributions));
         return calculator.Compute(
             Id,
             coordinator ? "all" : "self",
             MayName,
             titles,
+            documents,
             [.. community.AdmittedOrganizations],
             community.SponsoringOrganizations.ToHashSet(StringComparer.Ordinal));
     }
@@ -155,6 +157,13 @@ public sealed partial class ActivityGrain(
     {
         var visible = await Task.WhenAll(S.Meetups.Keys.Select(m => GrainFactory.GetGrain<IMeetupGrain>(m).TryGetVisibleAsync(viewer)));
         return visible.OfType<MeetupDetails>().ToImmutableDictionary(m => m.Id, m => m.Title, StringComparer.Ordinal);
+    }
+
+    /// <summary>The documents with facts here that the viewer may see (each document decides, audience included).</summary>
+    private async Task<IReadOnlySet<string>> VisibleDocumentIdsAsync(MemberIdentity viewer)
+    {
+        var visible = await Task.WhenAll(S.Documents.Keys.Select(d => GrainFactory.GetDocument(d).TryGetVisibleAsync(viewer)));
+        return visible.OfType<Documents.DocumentDetails>().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics of community {CommunityId} ignored a {Type} event of community {OtherCommunityId}")]

@@ -80,6 +80,7 @@ public sealed class AnalyticsCalculator
         string memberDetail,
         Func<string, string, bool> mayName,
         IReadOnlyDictionary<string, string> visibleMeetupTitles,
+        IReadOnlySet<string> visibleDocumentIds,
         IReadOnlyCollection<string> admittedOrganizations,
         IReadOnlySet<string> sponsoringOrganizations)
     {
@@ -97,7 +98,7 @@ public sealed class AnalyticsCalculator
             Participation(mayName),
             KnowledgeFlow(),
             Meetups(visibleMeetupTitles),
-            Documents(mayName),
+            Documents(mayName, visibleDocumentIds),
             Balances(admittedOrganizations, sponsoringOrganizations));
     }
 
@@ -323,10 +324,15 @@ public sealed class AnalyticsCalculator
             .Where(c => c.Sessions > 0)
             .ToList();
 
-    private DocumentAnalytics Documents(Func<string, string, bool> mayName)
+    /// <remarks>
+    /// Only documents the viewer may see get a row of their own (a restricted document's id and contributors stay
+    /// inside its audience); the totals per organization count every document.
+    /// </remarks>
+    private DocumentAnalytics Documents(Func<string, string, bool> mayName, IReadOnlySet<string> visibleDocumentIds)
     {
         var sessions = DocumentSessions();
         var perDocument = sessions
+            .Where(s => visibleDocumentIds.Contains(s.DocumentId))
             .GroupBy(s => s.DocumentId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new DocumentContributions(
