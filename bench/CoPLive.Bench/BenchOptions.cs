@@ -16,7 +16,9 @@ internal sealed class BenchOptions
           --converge-timeout S    give up S seconds after the last join (default 180; smoke 30)
           --settle-seconds S      idle memory: wait before reading memory (default 5; smoke 2)
           --parallelism N         setup and connecting: requests in flight (default 32)
-          --scenario NAME         run only join-storm or idle-memory (repeatable)
+          --trace-edits N         yjs-trace: edits of the automerge-paper trace to type (default 259778, all; smoke 2000)
+          --cold-opens N          yjs-trace: cold opens of the final document, each after a gateway restart (default 20; smoke 2)
+          --scenario NAME         run only join-storm, idle-memory or yjs-trace (repeatable; other sections of the report are kept)
           --out PATH              the report (default docs/benchmarks.md; smoke: a temporary file)
           --smoke                 tiny sizes, for a quick check
         """;
@@ -39,6 +41,10 @@ internal sealed class BenchOptions
 
     public bool Smoke { get; private set; }
 
+    public int TraceEdits { get; private set; } = 259_778;
+
+    public int ColdOpens { get; private set; } = 20;
+
     public HashSet<string> Scenarios { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string OutPath { get; private set; } = "";
@@ -48,7 +54,7 @@ internal sealed class BenchOptions
 
     /// <summary>A hard limit on the whole run, whatever happens.</summary>
     public TimeSpan OverallLimit => TimeSpan.FromSeconds(
-        Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)));
+        Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)) + 1800 + (30 * ColdOpens));
 
     public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
 
@@ -60,6 +66,8 @@ internal sealed class BenchOptions
         double? storm = null;
         double? converge = null;
         double? settle = null;
+        int? traceEdits = null;
+        int? coldOpens = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -90,6 +98,12 @@ internal sealed class BenchOptions
                 case "--parallelism":
                     options.Parallelism = Positive(arg, Value());
                     break;
+                case "--trace-edits":
+                    traceEdits = Positive(arg, Value());
+                    break;
+                case "--cold-opens":
+                    coldOpens = Positive(arg, Value());
+                    break;
                 case "--scenario":
                     options.Scenarios.Add(Value());
                     break;
@@ -105,6 +119,8 @@ internal sealed class BenchOptions
         options.StormSeconds = storm ?? (options.Smoke ? 2 : 10);
         options.ConvergeTimeoutSeconds = converge ?? (options.Smoke ? 30 : 180);
         options.SettleSeconds = settle ?? (options.Smoke ? 2 : 5);
+        options.TraceEdits = Math.Min(traceEdits ?? (options.Smoke ? 2000 : 259_778), 259_778);
+        options.ColdOpens = Math.Min(coldOpens ?? (options.Smoke ? 2 : 20), 200);
         options.OutPath = outPath is not null
             ? Path.GetFullPath(outPath)
             : options.Smoke

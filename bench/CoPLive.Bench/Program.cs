@@ -38,7 +38,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => ServerProcess.KillAll();
 var started = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 Log.Line($"CoPLive.Bench: {options.Participants} participants in {options.StormSeconds} s, {options.IdleConnections} idle connections; report to {options.OutPath}; gives up after {options.OverallLimit.TotalMinutes:0} min");
-IScenario[] scenarios = [new JoinStormScenario(options), new IdleMemoryScenario(options)];
+IScenario[] scenarios = [new JoinStormScenario(options), new IdleMemoryScenario(options), new YjsTraceScenario(options)];
 var coPLive = new CoPLiveTarget(options.Organizations);
 var baseline = new BaselineTarget(options.Organizations);
 var reports = new List<ScenarioReport>();
