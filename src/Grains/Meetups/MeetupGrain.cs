@@ -66,7 +66,7 @@ public sealed partial class MeetupGrain(
         }
 
         var community = GrainFactory.GetCommunity(communityId);
-        var audience = await ValidateAudienceAsync(community, host, meetup.Audience);
+        var audience = await AudienceRules.ValidateAsync(community, host, meetup.Audience);
         await community.AddMeetupAsync(host, Id);
         S.Created = true;
         S.CommunityId = communityId;
@@ -165,7 +165,7 @@ public sealed partial class MeetupGrain(
             throw CoPLiveException.Forbidden("Only the host or a coordinator may change the audience.");
         }
 
-        S.Audience = await ValidateAudienceAsync(Community, caller, audience);
+        S.Audience = await AudienceRules.ValidateAsync(Community, caller, audience);
         var details = await SaveAndAnnounceAsync();
         if (S.Audience is { } kept)
         {
@@ -578,32 +578,6 @@ public sealed partial class MeetupGrain(
 
     private PollState FindPoll(string pollId) =>
         S.Polls.Find(p => p.Id == pollId) ?? throw CoPLiveException.NotFound("poll", pollId ?? "");
-
-    /// <summary>Checks an audience: at least one organization, each admitted to the community.</summary>
-    private static async Task<List<string>?> ValidateAudienceAsync(ICommunityGrain community, MemberIdentity caller, Audience? audience)
-    {
-        if (audience is null)
-        {
-            return null;
-        }
-
-        if (audience.Organizations.IsDefaultOrEmpty)
-        {
-            throw CoPLiveException.Invalid("An audience names at least one organization; leave it out for the whole community.");
-        }
-
-        var admitted = (await community.GetAsync(caller)).AdmittedOrganizations;
-        foreach (var organizationId in audience.Organizations)
-        {
-            CoPLiveIds.Require(organizationId, "organization");
-            if (!admitted.Contains(organizationId))
-            {
-                throw CoPLiveException.Conflict($"Organization '{organizationId}' is not admitted to the community.");
-            }
-        }
-
-        return [.. audience.Organizations.Distinct(StringComparer.Ordinal)];
-    }
 
     private MeetupDetails Details() => new(
         Id,
