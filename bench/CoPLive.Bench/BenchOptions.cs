@@ -21,7 +21,9 @@ internal sealed class BenchOptions
           --paced-rate N          big-room-paced: deliveries per second the sender aims at (default 100000; smoke 2000)
           --small-rooms N         small-rooms: rooms of 10, everyone sending (default 500; smoke 5)
           --fanout-seconds S      fan-out scenarios: measured seconds, after a warm-up (default 15; smoke 2)
-          --scenario NAME         run only join-storm, idle-memory, big-room-saturated, big-room-paced or small-rooms (repeatable)
+          --trace-edits N         yjs-trace: edits of the automerge-paper trace to type (default 259778, all; smoke 2000)
+          --cold-opens N          yjs-trace: cold opens of the final document, each after a gateway restart (default 20; smoke 2)
+          --scenario NAME         run only join-storm, idle-memory, big-room-saturated, big-room-paced, small-rooms or yjs-trace (repeatable; other sections of the report are kept)
           --out PATH              the report (default docs/benchmarks.md; smoke: a temporary file)
           --smoke                 tiny sizes, for a quick check
         """;
@@ -59,6 +61,10 @@ internal sealed class BenchOptions
     /// <summary>Participants the fan-out scenarios need signed in and joined.</summary>
     public int FanOutParticipants => Math.Max(BigRoom, Math.Max(PacedRoom, SmallRooms * SmallRoomSize));
 
+    public int TraceEdits { get; private set; } = 259_778;
+
+    public int ColdOpens { get; private set; } = 20;
+
     public HashSet<string> Scenarios { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string OutPath { get; private set; } = "";
@@ -68,7 +74,7 @@ internal sealed class BenchOptions
 
     /// <summary>A hard limit on the whole run, whatever happens.</summary>
     public TimeSpan OverallLimit => TimeSpan.FromSeconds(
-        (Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)))
+        (Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)) + 1800 + (30 * ColdOpens))
         + (6 * (FanOutSeconds + 60)) + (0.2 * FanOutParticipants));
 
     public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
@@ -86,6 +92,8 @@ internal sealed class BenchOptions
         int? pacedRate = null;
         int? smallRooms = null;
         double? fanOutSeconds = null;
+        int? traceEdits = null;
+        int? coldOpens = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -130,6 +138,11 @@ internal sealed class BenchOptions
                     break;
                 case "--fanout-seconds":
                     fanOutSeconds = PositiveSeconds(arg, Value());
+                case "--trace-edits":
+                    traceEdits = Positive(arg, Value());
+                    break;
+                case "--cold-opens":
+                    coldOpens = Positive(arg, Value());
                     break;
                 case "--scenario":
                     options.Scenarios.Add(Value());
@@ -151,6 +164,8 @@ internal sealed class BenchOptions
         options.PacedRate = pacedRate ?? (options.Smoke ? 2000 : 100_000);
         options.SmallRooms = smallRooms ?? (options.Smoke ? 5 : 500);
         options.FanOutSeconds = Math.Min(fanOutSeconds ?? (options.Smoke ? 2 : 15), 120);
+        options.TraceEdits = Math.Min(traceEdits ?? (options.Smoke ? 2000 : 259_778), 259_778);
+        options.ColdOpens = Math.Min(coldOpens ?? (options.Smoke ? 2 : 20), 200);
         options.OutPath = outPath is not null
             ? Path.GetFullPath(outPath)
             : options.Smoke

@@ -48,6 +48,7 @@ IScenario[] scenarios =
         "big-room-paced", $"Big room, paced: {options.PacedRoom} participants, one sender at {options.PacedRate:N0} deliveries/s", 1, options.PacedRoom, SendMode.Paced, 1, options.PacedRate, null, 1.2)),
     new FanOutScenario(options, new FanOutSetup(
         "small-rooms", $"Small rooms: {options.SmallRooms} rooms of {BenchOptions.SmallRoomSize}, everyone sending", options.SmallRooms, BenchOptions.SmallRoomSize, SendMode.EveryoneSaturated, 1, 0, 0.7, 1.0)),
+    new YjsTraceScenario(options),
 ];
 var coPLive = new CoPLiveTarget(options.Organizations);
 var baseline = new BaselineTarget(options.Organizations);

@@ -69,7 +69,34 @@ internal static class MarkdownReport
             md.AppendLine();
         }
 
+        // A run of some scenarios only keeps the sections of the others (and hand-written ones) from the report it replaces.
+        if (options.Scenarios.Count > 0 && File.Exists(options.OutPath))
+        {
+            foreach (var (title, section) in Sections(File.ReadAllText(options.OutPath)))
+            {
+                if (!reports.Any(r => r.Title == title))
+                {
+                    md.AppendLine(section.TrimEnd());
+                    md.AppendLine();
+                }
+            }
+        }
+
         File.WriteAllText(options.OutPath, md.ToString().TrimEnd() + "\n");
         return options.OutPath;
+    }
+
+    /// <summary>The "## " sections of a report: title and text (heading included).</summary>
+    private static List<(string Title, string Text)> Sections(string markdown)
+    {
+        List<(string, string)> sections = [];
+        var parts = markdown.Split("\n## ");
+        foreach (var part in parts.Skip(1))
+        {
+            var title = part.Split('\n')[0].Trim();
+            sections.Add((title, "## " + part));
+        }
+
+        return sections;
     }
 }

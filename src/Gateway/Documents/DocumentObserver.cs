@@ -11,6 +11,12 @@ public sealed class DocumentObserver(Lazy<GatewayDocuments> documents) : IDocume
         return Task.CompletedTask;
     }
 
+    public Task RevokeAccessAsync(DocumentAccessRevoked revoked)
+    {
+        documents.Value.Deliver(revoked);
+        return Task.CompletedTask;
+    }
+
     public Task ReceiveAwarenessAsync(DocumentAwarenessRelayed awareness)
     {
         documents.Value.Deliver(awareness);

@@ -20,4 +20,7 @@ public abstract class DocumentPeer(string documentId, string connectionId, Membe
 
     /// <summary>An awareness update (y-protocols encoding) of one tick.</summary>
     public abstract void DeliverAwareness(byte[] update);
+
+    /// <summary>The member's access ended: the session ends, and the client is told why.</summary>
+    public abstract void Revoke(string code, string reason);
 }

@@ -30,21 +30,31 @@ public sealed partial class GatewayDocuments(
     /// <summary>Adds a peer, subscribing the node first if it is the document's first local peer.</summary>
     public async Task AddAsync(DocumentPeer peer)
     {
-        var local = _documents.GetOrAdd(peer.DocumentId, id => new LocalDocument(id));
-        await local.Gate.WaitAsync();
-        try
+        while (true)
         {
-            if (!local.Subscribed)
+            var local = _documents.GetOrAdd(peer.DocumentId, id => new LocalDocument(id));
+            await local.Gate.WaitAsync();
+            try
             {
-                await grains.GetDocument(peer.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
-                local.Subscribed = true;
-            }
+                // The last peer may have left (and retired this entry) while this one waited for the gate.
+                if (!_documents.TryGetValue(peer.DocumentId, out var current) || !ReferenceEquals(current, local))
+                {
+                    continue;
+                }
 
-            local.Add(peer);
-        }
-        finally
-        {
-            local.Gate.Release();
+                if (!local.Subscribed)
+                {
+                    await grains.GetDocument(peer.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
+                    local.Subscribed = true;
+                }
+
+                local.Add(peer);
+                return;
+            }
+            finally
+            {
+                local.Gate.Release();
+            }
         }
     }
 
@@ -114,6 +124,25 @@ public sealed partial class GatewayDocuments(
             if (peer.ConnectionId != relayed.OriginConnectionId)
             {
                 peer.DeliverUpdates(relayed.Updates, frames);
+            }
+        }
+    }
+
+    /// <summary>A revocation: the local peers of the members it names end their sessions.</summary>
+    public void Deliver(DocumentAccessRevoked revoked)
+    {
+        if (!_documents.TryGetValue(revoked.DocumentId, out var local))
+        {
+            return;
+        }
+
+        foreach (var peer in local.Peers)
+        {
+            if (revoked.Revocation.Revokes(peer.Member))
+            {
+                LogRevoked(logger, revoked.DocumentId, peer.ConnectionId, peer.Member.UserId);
+                peer.Revoke(revoked.Revocation.Code, revoked.Revocation.Reason);
+                _ = RemoveAsync(peer);
             }
         }
     }
@@ -195,6 +224,9 @@ public sealed partial class GatewayDocuments(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: connection {ConnectionId} could not leave; the node's subscription will lapse")]
     private static partial void LogRemoveFailed(ILogger logger, Exception exception, string documentId, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: session {ConnectionId} of {UserId} revoked")]
+    private static partial void LogRevoked(ILogger logger, string documentId, string connectionId, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: renewing the node's subscription failed")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string documentId);

@@ -30,6 +30,17 @@ public sealed partial class HubDocumentPeer : DocumentPeer
 
     public override void DeliverAwareness(byte[] update) => _outgoing.Writer.TryWrite(new DocumentAwarenessEvent(DocumentId, update));
 
+    /// <summary>Called when the session is revoked, so that the connection's sessions forget it.</summary>
+    public Action<HubDocumentPeer>? Revoked { get; set; }
+
+    /// <summary>Sends AccessRevoked for the room "document:{id}" and ends the session.</summary>
+    public override void Revoke(string code, string reason)
+    {
+        _outgoing.Writer.TryWrite(new AccessRevoked($"document:{DocumentId}", code, reason));
+        Close();
+        Revoked?.Invoke(this);
+    }
+
     /// <summary>Stops sending (the document was closed or the connection went).</summary>
     public void Close() => _outgoing.Writer.TryComplete();
 
@@ -40,7 +51,12 @@ public sealed partial class HubDocumentPeer : DocumentPeer
             try
             {
                 var client = _hub.Clients.Client(ConnectionId);
-                await (item is DocumentUpdatesEvent updates ? client.DocumentUpdates(updates) : client.DocumentAwareness((DocumentAwarenessEvent)item));
+                await (item switch
+                {
+                    DocumentUpdatesEvent updates => client.DocumentUpdates(updates),
+                    DocumentAwarenessEvent awareness => client.DocumentAwareness(awareness),
+                    _ => client.AccessRevoked((AccessRevoked)item),
+                });
             }
             catch (Exception exception)
             {

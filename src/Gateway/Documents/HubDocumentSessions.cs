@@ -21,6 +21,7 @@ public sealed class HubDocumentSessions(GatewayDocuments documents, IHubContext<
 
         var peer = new HubDocumentPeer(
             documentId, connectionId, member, documents.Options.UpdatesPerSecond, documents.Options.UpdateBurst, hub, loggers.CreateLogger<HubDocumentPeer>());
+        peer.Revoked = revoked => sessions.TryRemove(new KeyValuePair<string, HubDocumentPeer>(documentId, revoked));
         if (!sessions.TryAdd(documentId, peer))
         {
             peer.Close();

@@ -61,6 +61,14 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
 
     public override void DeliverAwareness(byte[] update) => Send(YjsMessages.AwarenessMessage(update));
 
+    /// <summary>Sends the reason as a permission-denied message, then closes the socket (1008, the code).</summary>
+    public override void Revoke(string code, string reason)
+    {
+        Refuse(code, reason);
+        _closeWith = (WebSocketCloseStatus.PolicyViolation, code);
+        _outgoing.Writer.TryComplete();
+    }
+
     /// <summary>Runs the connection until the client closes it, it floods, or the node stops.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -321,6 +329,21 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             {
                 await _grain.ApplyUpdatesAsync(Member, ConnectionId, batch);
             }
+            catch (CoPLiveException refusal) when (refusal.Code == ErrorCodes.InvalidUpdate && batch.Length > 1)
+            {
+                // A batch is refused whole; these came as separate messages, so each is tried on its own.
+                foreach (var single in batch)
+                {
+                    try
+                    {
+                        await _grain.ApplyUpdatesAsync(Member, ConnectionId, [single]);
+                    }
+                    catch (CoPLiveException each)
+                    {
+                        Refuse(each.Code, each.Message);
+                    }
+                }
+            }
             catch (CoPLiveException refusal)
             {
                 Refuse(refusal.Code, refusal.Message);
@@ -355,6 +378,13 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             {
                 Interlocked.Decrement(ref _queued);
                 await _socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
+            }
+
+            // Everything queued is sent; a revoked or flooding session closes from here, while the read loop waits for
+            // the client's answering close.
+            if (_closeWith is { } close && _socket.State == WebSocketState.Open)
+            {
+                await _socket.CloseOutputAsync(close.Status, close.Reason, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)

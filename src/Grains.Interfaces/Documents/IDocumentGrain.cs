@@ -92,6 +92,13 @@ public interface IDocumentGrain : IGrainWithStringKey
     [Alias("MeetupEnded")]
     Task MeetupEndedAsync(string meetupId, string meetupTitle);
 
+    /// <summary>
+    /// From the community: these members' access ended (removed, left, organization withdrawn). Their open sessions on
+    /// every node end at once, and they leave the document's room.
+    /// </summary>
+    [Alias("Revoke")]
+    Task RevokeAsync(RoomRevocation revocation);
+
     /// <summary>Bytes the document holds in storage (snapshot and log), for operators and the benchmark.</summary>
     [Alias("GetStoredBytes")]
     Task<long> GetStoredBytesAsync();

@@ -13,6 +13,10 @@ public interface IDocumentObserver : IGrainObserver
     [OneWay, Alias("ReceiveUpdates")]
     Task ReceiveUpdatesAsync(DocumentUpdatesRelayed relayed);
 
+    /// <summary>Sessions of some members must end now: the node closes them and tells them why.</summary>
+    [OneWay, Alias("RevokeAccess")]
+    Task RevokeAccessAsync(DocumentAccessRevoked revoked);
+
     /// <summary>Awareness (cursors, selections, who is editing) of one tick.</summary>
     [OneWay, Alias("ReceiveAwareness")]
     Task ReceiveAwarenessAsync(DocumentAwarenessRelayed awareness);

@@ -93,7 +93,7 @@ public sealed partial class DocumentGrain(
         }
 
         var community = GrainFactory.GetCommunity(communityId);
-        var audience = await ValidateAudienceAsync(community, creator, document.Audience);
+        var audience = await ItemAccess.ValidateAudienceAsync(community, creator, document.Audience);
         await community.AddDocumentAsync(creator, Id);
         S.Created = true;
         S.CommunityId = communityId;
@@ -269,11 +269,23 @@ public sealed partial class DocumentGrain(
         }
     }
 
+    public async Task RevokeAsync(RoomRevocation revocation)
+    {
+        var revoked = new DocumentAccessRevoked(Id, revocation);
+        foreach (var subscriber in LiveSubscribers())
+        {
+            _ = subscriber.Observer.RevokeAccessAsync(revoked);
+        }
+
+        await GrainFactory.GetRoomPresence(new RoomId(RoomKind.Document, Id)).RevokeAsync(revocation);
+    }
+
     public Task<long> GetStoredBytesAsync() => store.StoredBytesAsync(Id, CancellationToken.None);
 
     /// <summary>
-    /// The hot path. Synchronous from the checks to the relay and the hand-over to the commit loop, so that the
-    /// interleaving calls of other connections never see a half-applied batch.
+    /// The hot path. After the checks (C# per update, one V8 call per batch), synchronous from the size check to the
+    /// relay and the hand-over to the commit loop, so that the interleaving calls of other connections never see a
+    /// half-applied batch.
     /// </summary>
     private async Task<long> AcceptAsync(string? originConnectionId, ImmutableArray<byte[]> updates)
     {
@@ -296,6 +308,17 @@ public sealed partial class DocumentGrain(
             }
 
             bytes += update.Length;
+        }
+
+        // The C# decoder checks the encoding; Yjs itself must also be able to apply what it reads (the decoder does not
+        // check meaning). One V8 call per batch, never per update, applies the batch into a fresh Y.Doc.
+        try
+        {
+            await yjs.MergeUpdatesAsync([.. updates.Select(u => (ReadOnlyMemory<byte>)u)]);
+        }
+        catch (InvalidYjsUpdateException exception)
+        {
+            throw new CoPLiveException(ErrorCodes.InvalidUpdate, $"Update {exception.UpdateIndex ?? 0} cannot be applied by Yjs: {exception.Message}");
         }
 
         if (_snapshot.Length + _tailBytes + bytes > Limits.MaxDocumentBytes)
@@ -510,22 +533,7 @@ public sealed partial class DocumentGrain(
             throw CoPLiveException.NotFound("document", Id);
         }
 
-        MemberAccess access;
-        try
-        {
-            access = await Community.GetMemberAccessAsync(member);
-        }
-        catch (CoPLiveException refusal) when (refusal.Code == ErrorCodes.NotFound)
-        {
-            throw CoPLiveException.NotFound("document", Id);
-        }
-
-        if (S.Audience is { } audience && !audience.Contains(member.OrganizationId))
-        {
-            throw CoPLiveException.NotFound("document", Id);
-        }
-
-        return access;
+        return await ItemAccess.RequireParticipantAsync(Community, S.Audience, member, "document", Id);
     }
 
     private async Task RequireWriterAsync(MemberIdentity member)
@@ -545,32 +553,6 @@ public sealed partial class DocumentGrain(
     private async Task<bool> MayWriteAsync(MemberAccess access, MemberIdentity member) =>
         access.Role != CommunityRole.Guest
         && (S.StageOnlyMeetupId is not { } meetupId || await GrainFactory.GetGrain<IMeetupGrain>(meetupId).IsOnStageAsync(member.UserId));
-
-    /// <summary>Checks an audience: at least one organization, each admitted to the community.</summary>
-    private static async Task<List<string>?> ValidateAudienceAsync(ICommunityGrain community, MemberIdentity caller, Audience? audience)
-    {
-        if (audience is null)
-        {
-            return null;
-        }
-
-        if (audience.Organizations.IsDefaultOrEmpty)
-        {
-            throw CoPLiveException.Invalid("An audience names at least one organization; leave it out for the whole community.");
-        }
-
-        var admitted = (await community.GetAsync(caller)).AdmittedOrganizations;
-        foreach (var organizationId in audience.Organizations)
-        {
-            CoPLiveIds.Require(organizationId, "organization");
-            if (!admitted.Contains(organizationId))
-            {
-                throw CoPLiveException.Conflict($"Organization '{organizationId}' is not admitted to the community.");
-            }
-        }
-
-        return [.. audience.Organizations.Distinct(StringComparer.Ordinal)];
-    }
 
     private DocumentDetails Details(bool canWrite) => new(
         Id,

@@ -143,8 +143,9 @@ public sealed class LiveDocumentTests(LiveGatewayFixture fixture)
         var socketOversize = await raw.NextRefusalAsync();
         await raw.SendAsync([0, 2, 5, 1]);
         var socketBadFrame = await raw.NextRefusalAsync();
+        await using var gus = await HubDocumentClient.OpenAsync(Address, scene.Gus.Token, document.Id, fixture.Yjs, fixture.Clients);
         await raw.SendUpdateAsync(good);
-        await alice.WaitForTextAsync("Intact. Still.", "Bob's well-formed update, sent after the refused ones, reaches Alice");
+        await gus.WaitForTextAsync("Intact. Still.", "Bob's well-formed update, sent after the refused ones, reaches Gus");
         var exported = await (await scene.Alice.RawAsync(HttpMethod.Get, $"/api/documents/{document.Id}/export?format=markdown", null)).Content.ReadAsStringAsync();
 
         Assert.Contains("HubException: invalid-update: ", hubMalformed.Message, StringComparison.Ordinal);
@@ -306,5 +307,68 @@ public sealed class LiveDocumentTests(LiveGatewayFixture fixture)
         Assert.Contains("<line data-id=\"c1\" x1=\"140\" y1=\"120\" x2=\"330\" y2=\"130\"", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("data-id=\"x1\"", svg, StringComparison.Ordinal);
         System.Xml.Linq.XDocument.Parse(svg);
+    }
+
+    [Fact]
+    public async Task RemovingAMember_EndsTheirOpenDocumentSessions_OnTheHubAndOverYWebsocket()
+    {
+        var scene = await DocumentScene.CreateAsync(Address);
+        var document = await scene.CreateDocumentAsync();
+        await using var bobHub = await HubDocumentClient.OpenAsync(Address, scene.Bob.Token, document.Id, fixture.Yjs, fixture.Clients);
+        var revoked = new TaskCompletionSource<Gateway.Live.AccessRevoked>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bobHub.Hub.On<Gateway.Live.AccessRevoked>("AccessRevoked", r => revoked.TrySetResult(r));
+        await using var raw = await RawYjsSocket.ConnectAsync(Address, document.Id, scene.Bob.Token);
+
+        var removal = await scene.Alice.RawAsync(HttpMethod.Delete, $"/api/communities/{scene.CommunityId}/members/{scene.Bob.UserId}", null);
+        var hubRevocation = await revoked.Task.Within("Bob's hub session is told his access ended");
+        var socketRefusal = await raw.NextRefusalAsync().Within("Bob's y-websocket session is told his access ended");
+        var closed = await raw.ReceiveAsync().Within("Bob's y-websocket session is closed");
+        var write = await Assert.ThrowsAsync<HubException>(() => bobHub.EditAsync("doc.getText('content').insert(0, 'after removal')"));
+
+        Assert.True(removal.IsSuccessStatusCode);
+        Assert.Equal($"document:{document.Id}", hubRevocation.Room);
+        Assert.Equal(ErrorCodes.Forbidden, hubRevocation.Code);
+        Assert.StartsWith("forbidden: ", socketRefusal, StringComparison.Ordinal);
+        Assert.Null(closed);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, raw.CloseStatus);
+        Assert.Contains("HubException: forbidden: ", write.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdatesWithBytesFlippedAtRandom_NeverCorruptTheDocument()
+    {
+        var scene = await DocumentScene.CreateAsync(Address);
+        var document = await scene.CreateDocumentAsync();
+        await using var alice = await HubDocumentClient.OpenAsync(Address, scene.Alice.Token, document.Id, fixture.Yjs, fixture.Clients);
+        await alice.EditAsync("doc.getText('content').insert(0, 'Intact.')");
+        byte[] update;
+        lock (fixture.Clients)
+        {
+            update = fixture.Clients.Change(new byte[] { 0, 0 }, "doc.getMap('elements').set('a', { type: 'sticky', x: 1, y: 2, tags: ['a', 1] }); doc.getText('other').insert(0, 'xyz', { bold: true })");
+        }
+
+        var random = new Random(5);
+        var refused = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var mutated = update.ToArray();
+            mutated[random.Next(mutated.Length)] = (byte)random.Next(256);
+            try
+            {
+                await alice.ApplyAsync(mutated);
+            }
+            catch (HubException error) when (error.Message.Contains("HubException: invalid-update: ", StringComparison.Ordinal))
+            {
+                refused++;
+            }
+        }
+
+        await using var reader = await HubDocumentClient.OpenAsync(Address, scene.Bob.Token, document.Id, fixture.Yjs, fixture.Clients);
+        var export = await scene.Bob.RawAsync(HttpMethod.Get, $"/api/documents/{document.Id}/export?format=markdown", null);
+
+        Assert.InRange(refused, 1, 300);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("Intact.", await export.Content.ReadAsStringAsync());
+        Assert.Equal("Intact.", await reader.TextAsync());
     }
 }

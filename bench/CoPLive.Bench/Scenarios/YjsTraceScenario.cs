@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoPLive.Bench.Hosting;
+using CoPLive.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace CoPLive.Bench.Scenarios;
+
+/// <summary>
+/// The automerge-paper editing trace typed through the server as separate updates by one unmodified y-websocket client
+/// (Node) while another observes, until the observer's text equals the trace's endContent: CoPLive (durable, SQLite)
+/// and, in the same run, the reference server npm's y-websocket 1.5.4 ships (bin/server.js, in memory). Then the bytes
+/// CoPLive stores after compaction against yjs' own encodeStateAsUpdate, and cold opens of that document (the gateway
+/// restarted before each, so the document is loaded from storage) to a synced client.
+/// </summary>
+internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
+{
+    private const string ReadyLine = "CoPLive is running at";
+
+    public string Name => "yjs-trace";
+
+    private static string NodeFolder => Path.Combine(RepositoryPaths.Root, "tests", "node");
+
+    private static string TracePath => Path.Combine(Directory.GetParent(RepositoryPaths.Root)!.FullName, "shared", "data", "editing-traces", "automerge-paper.json.gz");
+
+    public async Task<ScenarioReport> RunAsync(Targets.IBenchTarget coPLive, Targets.IBenchTarget baseline, CancellationToken cancellationToken)
+    {
+        await EnsureClientsAsync(cancellationToken);
+        var edits = options.TraceEdits;
+        var folder = RepositoryPaths.NewTempFolder();
+        var port = FreePorts.Next();
+
+        Log.Line($"yjs-trace: CoPLive, {edits} edits");
+        TraceRun c;
+        long storedBytes;
+        string documentId, warmupId, token;
+        List<double> opens = [];
+        var gateway = await StartGatewayAsync(folder, port, cancellationToken);
+        try
+        {
+            (token, documentId, warmupId) = await PrepareAsync(gateway.Address, cancellationToken);
+            c = await RunTraceAsync($"ws://127.0.0.1:{port}/yjs", documentId, token, edits, cancellationToken);
+            storedBytes = await WaitForCompactionAsync(Path.Combine(folder, "coplive.db"), documentId, cancellationToken);
+        }
+        finally
+        {
+            await gateway.DisposeAsync();
+        }
+
+        for (var i = 0; i < options.ColdOpens; i++)
+        {
+            Log.Line($"yjs-trace: cold open {i + 1}/{options.ColdOpens} (gateway restarted)");
+            await using var again = await StartGatewayAsync(folder, port, cancellationToken);
+            var opened = await OpenAsync($"ws://127.0.0.1:{port}/yjs", token, [$"{warmupId}:0", $"{documentId}:{c.Length}"], cancellationToken);
+            opens.Add(opened[documentId]);
+        }
+
+        Log.Line($"yjs-trace: y-websocket 1.5.4 reference server, {edits} edits");
+        var referencePort = FreePorts.Next();
+        TraceRun b;
+        await using (var reference = JsonLinesProcess.Start(
+            "node",
+            NodeFolder,
+            ["node_modules/y-websocket/bin/server.js"],
+            new Dictionary<string, string> { ["HOST"] = "127.0.0.1", ["PORT"] = referencePort.ToString(CultureInfo.InvariantCulture) }))
+        {
+            await reference.WaitForAsync("running at", TimeSpan.FromSeconds(60), cancellationToken, plainText: true);
+            b = await RunTraceAsync($"ws://127.0.0.1:{referencePort}", "automerge-paper", null, edits, cancellationToken);
+        }
+
+        var open = Distribution.Of(opens);
+        var rows = new List<ReportRow>
+        {
+            new("edits typed, one update each", Format.Whole(edits), Format.Whole(edits)),
+            new("writer's typing time in the client (s)", Format.Number(c.TypingMs / 1000.0, "0.0"), Format.Number(b.TypingMs / 1000.0, "0.0")),
+            new(
+                "**updates per second end to end (first edit typed to the observer's text equal)**",
+                Format.Whole((long)c.UpdatesPerSecond),
+                Format.Whole((long)b.UpdatesPerSecond),
+                Format.Ratio(c.UpdatesPerSecond, b.UpdatesPerSecond),
+                "CoPLive (durable) at least 1.0x"),
+            new(
+                "**bytes stored after compaction (CoPLive) / yjs encodeStateAsUpdate (reference column)**",
+                Format.Whole(storedBytes),
+                Format.Whole(c.StateBytes),
+                Format.Ratio(storedBytes, c.StateBytes),
+                "at most 1.5x"),
+            new(
+                $"**cold open from storage to a synced client (ms; p50 / p99 / max of {opens.Count})**",
+                $"{Format.Number(open.P50, "0.0")} / {Format.Number(open.P99, "0.0")} / {Format.Number(open.Max, "0.0")}",
+                "",
+                "",
+                "p99 at most 50 ms"),
+        };
+        var notes = new List<string>
+        {
+            $"Verdict: throughput {(c.UpdatesPerSecond >= b.UpdatesPerSecond ? "met" : "NOT met")} ({Format.Ratio(c.UpdatesPerSecond, b.UpdatesPerSecond)}); "
+                + $"storage {(storedBytes <= 1.5 * c.StateBytes ? "met" : "NOT met")} ({Format.Ratio(storedBytes, c.StateBytes)}); "
+                + $"cold open {(open.P99 <= 50 ? "met" : "NOT met")} (p99 {Format.Number(open.P99, "0.0")} ms).",
+            "CoPLive runs as a child gateway process on a SQLite file with every update group-committed before it counts as acknowledged; the per-connection rate limit is raised for this run "
+                + "(CoPLive__Documents__UpdatesPerSecond and UpdateBurst = 10,000,000; the default is 1,000/s with a burst of 10,000).",
+            "Both clients are Node processes running npm's y-websocket 1.5.4 WebsocketProvider unmodified (tests/node/trace-bench.js); the reference server keeps the document in memory only.",
+            "A cold open restarts the gateway, opens a small warm-up document from the same client process (so neither server nor client pays its first-request warm-up in the figure), then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text.",
+        };
+        return new ScenarioReport(
+            $"Yjs documents: the automerge-paper trace ({Format.Whole(edits)} edits) through y-websocket",
+            $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC. One writer types the trace, one patch per Yjs transaction (so one y-websocket update per edit), as fast as its client goes; "
+                + "an observer on its own connection waits until its text equals what the edits make. Throughput is edits divided by the time from the first edit to the observer's equality, "
+                + "both read from the clients' clocks on this machine. Bytes stored are the document's snapshot and log rows in SQLite once the log was compacted.",
+            rows,
+            notes,
+            null);
+    }
+
+    private async Task<ServerProcess> StartGatewayAsync(string folder, int port, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Logging__Console__FormatterName"] = "simple",
+            ["CoPLive__Documents__UpdatesPerSecond"] = "10000000",
+            ["CoPLive__Documents__UpdateBurst"] = "10000000",
+        };
+        foreach (var (key, value) in TestGateway.SqliteSettings(folder))
+        {
+            if (!key.EndsWith("SubscriptionLifetime", StringComparison.Ordinal) && !key.EndsWith("Port", StringComparison.Ordinal))
+            {
+                environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+        }
+
+        _siloPort ??= FreePorts.Next();
+        _gatewayPort ??= FreePorts.Next();
+        environment["CoPLive__Orleans__SiloPort"] = _siloPort.Value.ToString(CultureInfo.InvariantCulture);
+        environment["CoPLive__Orleans__GatewayPort"] = _gatewayPort.Value.ToString(CultureInfo.InvariantCulture);
+        return await ServerProcess.StartAsync(
+            "CoPLive gateway",
+            Path.Combine(RepositoryPaths.GatewayOutput, "CoPLive.Gateway.dll"),
+            [$"--urls=http://127.0.0.1:{port}"],
+            environment,
+            new Uri($"http://127.0.0.1:{port}"),
+            ReadyLine,
+            cancellationToken);
+    }
+
+    private int? _siloPort;
+    private int? _gatewayPort;
+
+    private static async Task<(string Token, string DocumentId, string WarmupId)> PrepareAsync(Uri address, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        var organization = $"bench-{Guid.NewGuid():n}"[..20];
+        var tokenResponse = await http.PostAsJsonAsync("/api/dev/token", new { userId = "trace-writer", displayName = "Trace writer", organizationId = organization }, cancellationToken);
+        var token = (await Read(tokenResponse, cancellationToken)).GetProperty("token").GetString()!;
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var community = await Read(await http.PostAsJsonAsync("/api/communities", new { name = "Editing traces", domain = "benchmarks" }, cancellationToken), cancellationToken);
+        var communityId = community.GetProperty("id").GetString()!;
+        var document = await Read(await http.PostAsJsonAsync($"/api/communities/{communityId}/documents", new { title = "automerge-paper", kind = "text" }, cancellationToken), cancellationToken);
+        var warmup = await Read(await http.PostAsJsonAsync($"/api/communities/{communityId}/documents", new { title = "warm-up", kind = "text" }, cancellationToken), cancellationToken);
+        return (token, document.GetProperty("id").GetString()!, warmup.GetProperty("id").GetString()!);
+    }
+
+    private static async Task<JsonElement> Read(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    private static async Task<TraceRun> RunTraceAsync(string url, string room, string? token, int edits, CancellationToken cancellationToken)
+    {
+        string[] Args(string role) => ["trace-bench.js", role, url, room, token ?? "-", TracePath, edits.ToString(CultureInfo.InvariantCulture)];
+        await using var observer = JsonLinesProcess.Start("node", NodeFolder, Args("observer"));
+        await using var writer = JsonLinesProcess.Start("node", NodeFolder, Args("writer"));
+        await observer.WaitForAsync("synced", TimeSpan.FromSeconds(60), cancellationToken);
+        await writer.WaitForAsync("synced", TimeSpan.FromSeconds(60), cancellationToken);
+        await writer.WriteLineAsync("go");
+        var typed = await writer.WaitForAsync("typed", TimeSpan.FromMinutes(15), cancellationToken);
+        var done = await observer.WaitForAsync("done", TimeSpan.FromMinutes(15), cancellationToken);
+        var start = (long)typed["start"]!;
+        var elapsedMs = Math.Max(1, (long)done["at"]! - start);
+        return new TraceRun(edits * 1000.0 / elapsedMs, (long)typed["end"]! - start, (long)done["stateBytes"]!, (int)done["length"]!);
+    }
+
+    /// <summary>Opens each "room:length" in turn in one client process; returns the milliseconds per room.</summary>
+    private static async Task<Dictionary<string, double>> OpenAsync(string url, string token, string[] roomsWithLengths, CancellationToken cancellationToken)
+    {
+        await using var opener = JsonLinesProcess.Start("node", NodeFolder, ["trace-bench.js", "opener", url, token, .. roomsWithLengths]);
+        await opener.WaitForAsync("finished", TimeSpan.FromMinutes(2), cancellationToken);
+        return opener.Events.Where(e => (string?)e["event"] == "opened").ToDictionary(e => (string)e["room"]!, e => (double)e["ms"]!);
+    }
+
+    /// <summary>Waits until the document's log was compacted away; returns the bytes it holds (snapshot and log).</summary>
+    private static async Task<long> WaitForCompactionAsync(string database, string documentId, CancellationToken cancellationToken)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString();
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT (SELECT count(*) FROM CoPLiveDocumentLog WHERE DocumentId = $id),
+                       coalesce((SELECT sum(length(State)) FROM CoPLiveDocumentSnapshot WHERE DocumentId = $id), 0)
+                     + coalesce((SELECT sum(length(Payload)) FROM CoPLiveDocumentLog WHERE DocumentId = $id), 0)
+                """;
+            command.Parameters.AddWithValue("$id", documentId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var (rows, bytes) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (rows == 0 && bytes > 0)
+            {
+                return bytes;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The document's log still has {rows} rows 3 minutes after the trace.");
+            }
+
+            // A benchmark, not a test: polling the file is how an operator would watch it too.
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
+    private static async Task EnsureClientsAsync(CancellationToken cancellationToken)
+    {
+        if (File.Exists(Path.Combine(NodeFolder, "node_modules", ".package-lock.json")))
+        {
+            return;
+        }
+
+        using var npm = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("npm", "ci --omit=optional --no-audit --no-fund") { WorkingDirectory = NodeFolder })!;
+        await npm.WaitForExitAsync(cancellationToken);
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci in {NodeFolder} failed ({npm.ExitCode}).");
+        }
+    }
+
+    private sealed record TraceRun(double UpdatesPerSecond, long TypingMs, long StateBytes, int Length);
+}
