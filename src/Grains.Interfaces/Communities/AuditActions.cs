@@ -17,4 +17,7 @@ public static class AuditActions
     public const string JoinRequested = "join-requested";
     public const string RequestApproved = "request-approved";
     public const string RequestRefused = "request-refused";
+
+    /// <summary>An item (meetup, thread, document) was given an audience, or its audience changed; the subject is "{kind}:{id}".</summary>
+    public const string AudienceSet = "audience-set";
 }

@@ -103,6 +103,13 @@ public interface ICommunityGrain : IGrainWithStringKey
     [ReadOnly, Alias("GetMemberAccess")]
     Task<MemberAccess> GetMemberAccessAsync(MemberIdentity member);
 
+    /// <summary>
+    /// Records in the audit log that an item of the community (<paramref name="item"/>: "meetup:{id}", "thread:{id}",
+    /// "document:{id}") was given <paramref name="audience"/> (null: the whole community). Called by the item's grain.
+    /// </summary>
+    [Alias("RecordAudience")]
+    Task RecordAudienceAsync(MemberIdentity caller, string item, Audience? audience);
+
     /// <summary>Records a meetup of the community (called by the meetup when it is scheduled); guests may not schedule.</summary>
     [Alias("AddMeetup")]
     Task AddMeetupAsync(MemberIdentity caller, string meetupId);

@@ -373,6 +373,13 @@ public sealed partial class CommunityGrain(
         }
     }
 
+    public async Task RecordAudienceAsync(MemberIdentity caller, string item, Audience? audience)
+    {
+        RequireMember(caller);
+        Record(caller, AuditActions.AudienceSet, item, audience is null ? "whole community" : string.Join(", ", audience.Organizations));
+        await state.WriteStateAsync();
+    }
+
     public Task<ImmutableArray<string>> ListMeetupIdsAsync(MemberIdentity viewer)
     {
         RequireMember(viewer);

@@ -95,6 +95,11 @@ public sealed partial class DocumentGrain(
         var community = GrainFactory.GetCommunity(communityId);
         var audience = await ItemAccess.ValidateAudienceAsync(community, creator, document.Audience);
         await community.AddDocumentAsync(creator, Id);
+        if (audience is not null)
+        {
+            await community.RecordAudienceAsync(creator, new RoomId(RoomKind.Document, Id).ToString(), new Audience([.. audience]));
+        }
+
         S.Created = true;
         S.CommunityId = communityId;
         S.Title = title;

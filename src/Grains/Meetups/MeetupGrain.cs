@@ -69,6 +69,11 @@ public sealed partial class MeetupGrain(
         var community = GrainFactory.GetCommunity(communityId);
         var audience = await ItemAccess.ValidateAudienceAsync(community, host, meetup.Audience);
         await community.AddMeetupAsync(host, Id);
+        if (audience is not null)
+        {
+            await community.RecordAudienceAsync(host, new RoomId(RoomKind.Meetup, Id).ToString(), new Audience([.. audience]));
+        }
+
         S.Created = true;
         S.CommunityId = communityId;
         S.Title = title;
@@ -172,6 +177,7 @@ public sealed partial class MeetupGrain(
 
         S.Audience = await ItemAccess.ValidateAudienceAsync(Community, caller, audience);
         var details = await SaveAndAnnounceAsync();
+        await Community.RecordAudienceAsync(caller, new RoomId(RoomKind.Meetup, Id).ToString(), S.Audience is null ? null : new Audience([.. S.Audience]));
         if (S.Audience is { } kept)
         {
             await Room.RevokeAsync(new RoomRevocation([], [], ErrorCodes.Forbidden, "The meetup's audience changed; you are no longer in it.", [.. kept]));

@@ -86,6 +86,11 @@ public sealed partial class ThreadGrain(
         }
 
         await community.AddThreadAsync(author, Id);
+        if (audience is not null)
+        {
+            await community.RecordAudienceAsync(author, new RoomId(RoomKind.Thread, Id).ToString(), new Audience([.. audience]));
+        }
+
         var now = DateTimeOffset.UtcNow;
         S.CommunityId = communityId;
         S.Title = title;
