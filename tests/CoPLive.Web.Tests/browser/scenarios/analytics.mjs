@@ -81,6 +81,14 @@ await scenario('analytics', async (run) => {
   await visible(members.locator('tr', { hasText: 'Alice' }), 'Alice, a coordinator, sees her own member row')
   await visible(members.locator('tr', { hasText: 'Bob' }), 'Alice, a coordinator, sees Bob\'s member row')
 
+  // A window of zero days is refused by the picker itself (1 to 366): the page keeps the window it shows.
+  await alice.page.getByLabel('Days', { exact: true }).fill('0')
+  await alice.page.getByLabel('Days', { exact: true }).press('Enter')
+  if (!(await alice.page.getByLabel('Days', { exact: true }).evaluate((input) => input.matches(':invalid')))) {
+    throw new Error('A window of 0 days is not marked invalid in the picker')
+  }
+  await visible(alice.page.getByTestId('analytics-window').getByText(/^30 days/), 'the page still shows the 30-day window after 0 days was refused')
+
   // The flows table as CSV, with the window Alice asked for.
   await alice.page.getByLabel('Days', { exact: true }).fill('7')
   await alice.page.getByLabel('Days', { exact: true }).press('Enter')

@@ -212,7 +212,7 @@ export function analyticsScreen(id: string): Screen {
         null,
         cross.length === 0
           ? "No answer crossed organizations in this window."
-          : `${cross.reduce((sum, f) => sum + f.answers, 0)} answers and ${cross.reduce((sum, f) => sum + f.acceptedAnswers, 0)} accepted answers crossed organizations.`,
+          : `${count(cross.reduce((sum, f) => sum + f.answers, 0), "answer")} and ${count(cross.reduce((sum, f) => sum + f.acceptedAnswers, 0), "accepted answer")} crossed organizations.`,
       ),
       organizations.length === 0
         ? h("p", { class: "muted" }, "No question or answer in this window.")
@@ -362,6 +362,10 @@ export function analyticsScreen(id: string): Screen {
       stopNames();
     },
   };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** A duration in words a sponsor reads: "45 s", "12 min", "3.5 h", "2.1 days"; "none" without figures. */
