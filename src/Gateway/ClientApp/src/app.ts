@@ -9,6 +9,7 @@ import { communitiesScreen } from "./screens/communities";
 import { communityScreen } from "./screens/community";
 import { meetupScreen } from "./screens/meetup";
 import { signInScreen } from "./screens/signin";
+import { analyticsScreen } from "./analytics/screen";
 
 const stateText: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -57,8 +58,10 @@ function route(): void {
     return;
   }
   void run(() => live.ensureConnected());
-  const [kind, id] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
-  if (kind === "communities" && id) {
+  const [kind, id, part] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  if (kind === "communities" && id && part === "analytics") {
+    show(analyticsScreen(id));
+  } else if (kind === "communities" && id) {
     show(communityScreen(id));
   } else if (kind === "meetups" && id) {
     show(meetupScreen(id));

@@ -10,6 +10,7 @@ import { session } from "../session";
 import { field, formValues, formatTime, h, mount, orgBadge } from "../view";
 import { navigate, notify, onSubmit, routes, run, type Screen } from "../ui";
 import { adminSection } from "./community-admin";
+import { analyticsRoute } from "../analytics/screen";
 
 export function communityScreen(id: string): Screen {
   const me = session.me!;
@@ -42,6 +43,7 @@ export function communityScreen(id: string): Screen {
         c.organizations.map((o) => orgBadge(o.organizationId, organizationName(o.organizationId))),
         h("span", { class: "tag", "data-testid": "join-policy" }, joinPolicies[c.joinPolicy]),
       ),
+      c.viewerRole ? h("p", null, h("a", { href: analyticsRoute(c.id), "data-testid": "analytics-link" }, "Analytics: participation and knowledge flow")) : null,
       c.viewerRole
         ? h(
             "button",
