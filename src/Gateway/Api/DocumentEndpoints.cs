@@ -18,6 +18,9 @@ public static class DocumentEndpoints
         var documents = routes.MapGroup("/api/documents/{id}").RequireAuthorization();
         documents.MapGet("/", (string id, ClaimsPrincipal user, IGrainFactory grains) => Document(grains, id).GetAsync(user.ToMemberIdentity()));
         documents.MapGet("/export", ExportAsync);
+        documents.MapPut(
+            "/audience",
+            (string id, AudienceRequest request, ClaimsPrincipal user, IGrainFactory grains) => Document(grains, id).SetAudienceAsync(user.ToMemberIdentity(), request.Audience));
         documents.MapPost("/versions", async (string id, VersionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var version = await Document(grains, id).SaveVersionAsync(user.ToMemberIdentity(), request.Name!);

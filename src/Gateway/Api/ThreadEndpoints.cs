@@ -24,6 +24,9 @@ public static class ThreadEndpoints
 
         var threads = routes.MapGroup("/api/threads/{id}").RequireAuthorization();
         threads.MapGet("/", (string id, ClaimsPrincipal user, IGrainFactory grains) => Thread(grains, id).GetViewAsync(user.ToMemberIdentity()));
+        threads.MapPut(
+            "/audience",
+            (string id, AudienceRequest request, ClaimsPrincipal user, IGrainFactory grains) => Thread(grains, id).SetAudienceAsync(user.ToMemberIdentity(), request.Audience));
         threads.MapPost("/posts", async (string id, PostRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var replyTo = request.ReplyTo is null ? null : CoPLiveIds.Require(request.ReplyTo, "post");

@@ -96,6 +96,13 @@ public interface IDocumentGrain : IGrainWithStringKey
     /// From the community: these members' access ended (removed, left, organization withdrawn). Their open sessions on
     /// every node end at once, and they leave the document's room.
     /// </summary>
+    /// <summary>
+    /// The document's creator or a coordinator changes its audience (null: the whole community); open sessions and
+    /// presence outside it end at once, as for a removed member.
+    /// </summary>
+    [Alias("SetAudience")]
+    Task<DocumentDetails> SetAudienceAsync(MemberIdentity caller, Communities.Audience? audience);
+
     [Alias("Revoke")]
     Task RevokeAsync(RoomRevocation revocation);
 

@@ -51,6 +51,13 @@ public interface IThreadGrain : IGrainWithStringKey
     Task<ReactionToggled> ToggleReactionAsync(MemberIdentity member, string postId, string emoji);
 
     /// <summary>The asker, a moderator or a coordinator accepts an answer of a question thread; accepting another one replaces it.</summary>
+    /// <summary>
+    /// The thread's author, a moderator or a coordinator changes its audience (null: the whole community; it must keep
+    /// the author's organization); live viewers outside it leave the thread's room at once.
+    /// </summary>
+    [Alias("SetAudience")]
+    Task<ThreadView> SetAudienceAsync(MemberIdentity caller, Communities.Audience? audience);
+
     [Alias("AcceptAnswer")]
     Task<ThreadSummary> AcceptAnswerAsync(MemberIdentity caller, string postId);
 

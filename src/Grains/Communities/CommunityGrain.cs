@@ -429,13 +429,12 @@ public sealed partial class CommunityGrain(
         return Task.FromResult(S.Documents.ToImmutableArray());
     }
 
-    /// <summary>Revokes access in the community's room, in the room of every meetup, thread and document, and in every open document session of the community.</summary>
+    /// <summary>Revokes access in the community's room, in the room of every meetup and thread, and in every document's sessions and presence.</summary>
     private async Task RevokeEverywhereAsync(RoomRevocation revocation)
     {
         await Presence.RevokeAsync(revocation);
         await Task.WhenAll(S.Meetups.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Meetup, id)).RevokeAsync(revocation)));
         await Task.WhenAll(S.Threads.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Thread, id)).RevokeAsync(revocation)));
-        await Task.WhenAll(S.Documents.Select(id => GrainFactory.GetRoomPresence(new RoomId(RoomKind.Document, id)).RevokeAsync(revocation)));
         await Task.WhenAll(S.Documents.Select(id => GrainFactory.GetDocument(id).RevokeAsync(revocation)));
     }
 

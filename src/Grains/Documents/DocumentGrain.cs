@@ -274,6 +274,26 @@ public sealed partial class DocumentGrain(
         }
     }
 
+    public async Task<DocumentDetails> SetAudienceAsync(MemberIdentity caller, Audience? audience)
+    {
+        var access = await RequireReaderAsync(caller);
+        if (caller.UserId != S.CreatedBy && access.Role != CommunityRole.Coordinator)
+        {
+            throw CoPLiveException.Forbidden("Only the document's creator or a coordinator may change its audience.");
+        }
+
+        var kept = await ItemAccess.ValidateAudienceAsync(Community, caller, audience);
+        S.Audience = kept;
+        await state.WriteStateAsync();
+        await Community.RecordAudienceAsync(caller, new RoomId(RoomKind.Document, Id).ToString(), kept is null ? null : new Audience([.. kept]));
+        if (kept is not null)
+        {
+            await RevokeAsync(new RoomRevocation([], [], ErrorCodes.Forbidden, "The document's audience changed; you are no longer in it.", [.. kept]));
+        }
+
+        return await GetAsync(caller);
+    }
+
     public async Task RevokeAsync(RoomRevocation revocation)
     {
         var revoked = new DocumentAccessRevoked(Id, revocation);

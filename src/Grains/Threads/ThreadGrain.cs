@@ -113,6 +113,31 @@ public sealed partial class ThreadGrain(
         return await ViewAsync(author);
     }
 
+    public async Task<ThreadView> SetAudienceAsync(MemberIdentity caller, Audience? audience)
+    {
+        var access = await RequireReaderAsync(caller);
+        if (caller.UserId != S.AuthorUserId && access.Role is not (CommunityRole.Moderator or CommunityRole.Coordinator))
+        {
+            throw CoPLiveException.Forbidden("Only the thread's author, a moderator or a coordinator may change its audience.");
+        }
+
+        var kept = await ItemAccess.ValidateAudienceAsync(Community, caller, audience);
+        if (kept is not null && !kept.Contains(S.AuthorOrganizationId))
+        {
+            throw CoPLiveException.Invalid("The audience must include the author's organization.");
+        }
+
+        S.Audience = kept;
+        await state.WriteStateAsync();
+        await Community.RecordAudienceAsync(caller, new RoomId(RoomKind.Thread, Id).ToString(), kept is null ? null : new Audience([.. kept]));
+        if (kept is not null)
+        {
+            await Room.RevokeAsync(new RoomRevocation([], [], ErrorCodes.Forbidden, "The thread's audience changed; you are no longer in it.", [.. kept]));
+        }
+
+        return await ViewAsync(caller);
+    }
+
     public async Task<ThreadView> GetViewAsync(MemberIdentity viewer)
     {
         await RequireReaderAsync(viewer);
