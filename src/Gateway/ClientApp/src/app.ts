@@ -9,6 +9,11 @@ import { communitiesScreen } from "./screens/communities";
 import { communityScreen } from "./screens/community";
 import { meetupScreen } from "./screens/meetup";
 import { signInScreen } from "./screens/signin";
+import "./threads/section";
+import { followNotifications, notificationBell } from "./threads/notifications";
+import { threadScreen } from "./threads/thread";
+import "./documents/section";
+import { documentScreen } from "./documents/document";
 
 const stateText: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -48,6 +53,7 @@ function route(): void {
   screen?.dispose?.();
   screen = null;
   renderWho();
+  followNotifications(session.token ? session.me : null);
   if (!session.token) {
     show(signInScreen(() => {
       renderWho();
@@ -62,6 +68,10 @@ function route(): void {
     show(communityScreen(id));
   } else if (kind === "meetups" && id) {
     show(meetupScreen(id));
+  } else if (kind === "threads" && id) {
+    show(threadScreen(id));
+  } else if (kind === "documents" && id) {
+    show(documentScreen(id));
   } else {
     show(communitiesScreen());
   }
@@ -95,7 +105,7 @@ live.whenUnauthorized(expired);
 
 document.body.replaceChildren(
   h("a", { class: "skip", href: "#main", onclick: (e: Event) => (e.preventDefault(), main.focus()) }, "Skip to content"),
-  h("header", { class: "topbar" }, h("a", { class: "brand", href: routes.communities }, "CoPLive"), h("span", { class: "spacer" }), who, status, signOut),
+  h("header", { class: "topbar" }, h("a", { class: "brand", href: routes.communities }, "CoPLive"), h("span", { class: "spacer" }), who, notificationBell, status, signOut),
   banner,
   main,
   notices,
