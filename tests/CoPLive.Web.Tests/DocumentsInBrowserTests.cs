@@ -17,4 +17,8 @@ public sealed class DocumentsInBrowserTests(WebFixture web, ITestOutputHelper ou
     /// <summary>An edit made offline stays in the editor, does not reach the other meanwhile, and syncs both ways on reconnect.</summary>
     [Fact]
     public Task GoingOfflineAndBack_KeepsAnEdit_AndSyncsIt() => BrowserScenario.RunAsync(web.Gateway, "document-offline", output);
+
+    /// <summary>A whiteboard stroke appears for the other; undo and redo are the author's and reach both; the other moves and deletes it; SVG export holds what is drawn.</summary>
+    [Fact]
+    public Task AWhiteboardStroke_AppearsForTheOther() => BrowserScenario.RunAsync(web.Gateway, "whiteboard", output);
 }

@@ -1,7 +1,7 @@
 // A document's page. A text document opens in CodeMirror 6 bound to the Y.Text "content" with
 // y-codemirror.next, over an unmodified y-websocket WebsocketProvider against /yjs/{id}?token=...: edits are
 // merged by Yjs, kept locally while offline and sent on reconnect. Remote cursors carry the member's name and
-// their organization's colour (awareness). Beside the editor: who is editing, the version history (save a named
+// their organization's colour (awareness). A whiteboard opens on a minimal canvas (whiteboard.ts). Beside the editor: who is editing, the version history (save a named
 // version, list, view read-only, restore) and export (Markdown; SVG for a whiteboard).
 import "./documents.css";
 import { EditorView, basicSetup } from "codemirror";
@@ -16,6 +16,7 @@ import { session } from "../session";
 import { field, formatTime, h, listOr, mount, orgBadge, organizationHue } from "../view";
 import { notify, onSubmit, routes, run, type Screen } from "../ui";
 import type { DocumentDetails, DocumentVersion, DocumentVersionView } from "./contracts";
+import { whiteboard } from "./whiteboard";
 
 interface AwarenessUser { name: string; color: string; colorLight: string; organizationId: string }
 
@@ -192,7 +193,7 @@ export function documentScreen(id: string): Screen {
       });
       cleanup.push(() => view.destroy());
     } else {
-      mount(editorHost, h("p", { class: "muted" }, "The whiteboard canvas is not in the web app yet; export it as SVG above, or look at its saved versions."));
+      cleanup.push(whiteboard(editorHost, doc, { canWrite: d.canWrite, userId: me.userId, color: hexOfHue(hue) }));
     }
 
     cleanup.push(() => {
@@ -242,3 +243,15 @@ const reasons: Record<string, string> = {
   idle: "saved after a quiet spell",
   "before-restore": "saved before a restore",
 };
+
+/** The organization's colour as #rrggbb (hsl(hue 70% 42%)): the whiteboard's schema takes only plain colours. */
+function hexOfHue(hue: number): string {
+  const s = 0.7;
+  const l = 0.42;
+  const f = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(c * 255).toString(16).padStart(2, "0");
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}

@@ -1,6 +1,7 @@
 // The documents section of a community's home: the documents the viewer may see, and creating one (text or
 // whiteboard, for the whole community or some organizations).
 import { get, post } from "../api";
+import { audienceFieldset, chosenAudience } from "../audience";
 import type { Community } from "../contracts";
 import { registerCommunitySection } from "../features";
 import { organizationName } from "../organizations";
@@ -36,20 +37,12 @@ function documentsSection(community: Community): HTMLElement {
       h("h3", { id: "new-document-title" }, "New document"),
       field("Document title", h("input", { name: "title", required: true, maxlength: 200 })),
       field("Document kind", h("select", { name: "kind" }, h("option", { value: "text" }, "Text (Markdown)"), h("option", { value: "whiteboard" }, "Whiteboard"))),
-      h(
-        "fieldset",
-        null,
-        h("legend", null, "Document audience: leave all unticked for the whole community"),
-        community.organizations.map((o) =>
-          h("label", { class: "check" }, h("input", { type: "checkbox", name: "document-audience", value: o.organizationId }), organizationName(o.organizationId)),
-        ),
-      ),
+      audienceFieldset(community, "document-audience", "Document audience"),
       h("button", { type: "submit", class: "primary" }, "Create document"),
     );
     return onSubmit(form, async () => {
       const values = formValues(form);
-      const audience = [...form.querySelectorAll<HTMLInputElement>("input[name=document-audience]:checked")].map((i) => i.value);
-      const created = await post<DocumentDetails>(base, { title: values.title, kind: values.kind, audience: audience.length > 0 ? { organizations: audience } : null });
+      const created = await post<DocumentDetails>(base, { title: values.title, kind: values.kind, audience: chosenAudience(form, "document-audience") });
       navigate(documentRoute(created.id));
     });
   };

@@ -2,6 +2,7 @@
 // (filtered by audience on the server), and starting a thread (discussion or question, audience).
 import "./threads.css";
 import { get, post } from "../api";
+import { audienceFieldset, chosenAudience } from "../audience";
 import type { Community } from "../contracts";
 import { registerCommunitySection } from "../features";
 import { organizationName } from "../organizations";
@@ -52,24 +53,16 @@ function threadsSection(community: Community): HTMLElement {
       field("Thread title", h("input", { name: "title", required: true, maxlength: 200 })),
       field("Thread kind", h("select", { name: "kind" }, h("option", { value: "discussion" }, "Discussion"), h("option", { value: "question" }, "Question"))),
       field("Opening post", h("textarea", { name: "body", required: true, maxlength: 20000, rows: 3 }), "Markdown; @userId mentions notify that member."),
-      h(
-        "fieldset",
-        null,
-        h("legend", null, "Thread audience: leave all unticked for the whole community"),
-        community.organizations.map((o) =>
-          h("label", { class: "check" }, h("input", { type: "checkbox", name: "thread-audience", value: o.organizationId }), organizationName(o.organizationId)),
-        ),
-      ),
+      audienceFieldset(community, "thread-audience", "Thread audience"),
       h("button", { type: "submit", class: "primary" }, "Start thread"),
     );
     return onSubmit(form, async () => {
       const values = formValues(form);
-      const audience = [...form.querySelectorAll<HTMLInputElement>("input[name=thread-audience]:checked")].map((i) => i.value);
       const view = await post<ThreadView>(base, {
         title: values.title,
         kind: values.kind,
         body: values.body,
-        audience: audience.length > 0 ? { organizations: audience } : null,
+        audience: chosenAudience(form, "thread-audience"),
       });
       navigate(threadRoute(view.thread.id));
     });
