@@ -53,8 +53,8 @@ function route(): void {
   screen?.dispose?.();
   screen = null;
   renderWho();
-  followNotifications(session.token ? session.me : null);
   if (!session.token) {
+    followNotifications(null);
     show(signInScreen(() => {
       renderWho();
       void run(() => live.ensureConnected());
@@ -62,7 +62,8 @@ function route(): void {
     }));
     return;
   }
-  void run(() => live.ensureConnected());
+  // The personal room (notifications) once the hub is connected; a refused token signs out before that.
+  void run(() => live.ensureConnected().then(() => followNotifications(session.token ? session.me : null)));
   const [kind, id] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   if (kind === "communities" && id) {
     show(communityScreen(id));
