@@ -10,6 +10,11 @@ import { communityScreen } from "./screens/community";
 import { meetupScreen } from "./screens/meetup";
 import { signInScreen } from "./screens/signin";
 import { analyticsScreen } from "./analytics/screen";
+import "./threads/section";
+import { followNotifications, notificationBell } from "./threads/notifications";
+import { threadScreen } from "./threads/thread";
+import "./documents/section";
+import { documentScreen } from "./documents/document";
 
 const stateText: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -50,6 +55,7 @@ function route(): void {
   screen = null;
   renderWho();
   if (!session.token) {
+    followNotifications(null);
     show(signInScreen(() => {
       renderWho();
       void run(() => live.ensureConnected());
@@ -57,7 +63,8 @@ function route(): void {
     }));
     return;
   }
-  void run(() => live.ensureConnected());
+  // The personal room (notifications) once the hub is connected; a refused token signs out before that.
+  void run(() => live.ensureConnected().then(() => followNotifications(session.token ? session.me : null)));
   const [kind, id, part] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   if (kind === "communities" && id && part === "analytics") {
     show(analyticsScreen(id));
@@ -65,6 +72,10 @@ function route(): void {
     show(communityScreen(id));
   } else if (kind === "meetups" && id) {
     show(meetupScreen(id));
+  } else if (kind === "threads" && id) {
+    show(threadScreen(id));
+  } else if (kind === "documents" && id) {
+    show(documentScreen(id));
   } else {
     show(communitiesScreen());
   }
@@ -98,7 +109,7 @@ live.whenUnauthorized(expired);
 
 document.body.replaceChildren(
   h("a", { class: "skip", href: "#main", onclick: (e: Event) => (e.preventDefault(), main.focus()) }, "Skip to content"),
-  h("header", { class: "topbar" }, h("a", { class: "brand", href: routes.communities }, "CoPLive"), h("span", { class: "spacer" }), who, status, signOut),
+  h("header", { class: "topbar" }, h("a", { class: "brand", href: routes.communities }, "CoPLive"), h("span", { class: "spacer" }), who, notificationBell, status, signOut),
   banner,
   main,
   notices,

@@ -1,0 +1,257 @@
+// A document's page. A text document opens in CodeMirror 6 bound to the Y.Text "content" with
+// y-codemirror.next, over an unmodified y-websocket WebsocketProvider against /yjs/{id}?token=...: edits are
+// merged by Yjs, kept locally while offline and sent on reconnect. Remote cursors carry the member's name and
+// their organization's colour (awareness). A whiteboard opens on a minimal canvas (whiteboard.ts). Beside the editor: who is editing, the version history (save a named
+// version, list, view read-only, restore) and export (Markdown; SVG for a whiteboard).
+import "./documents.css";
+import { EditorView, basicSetup } from "codemirror";
+import { EditorState } from "@codemirror/state";
+import { markdown } from "@codemirror/lang-markdown";
+import { yCollab } from "y-codemirror.next";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { ApiError, get, post } from "../api";
+import { organizationName } from "../organizations";
+import { session } from "../session";
+import { field, formatTime, h, listOr, mount, orgBadge, organizationHue } from "../view";
+import { notify, onSubmit, routes, run, type Screen } from "../ui";
+import type { DocumentDetails, DocumentVersion, DocumentVersionView } from "./contracts";
+import { whiteboard } from "./whiteboard";
+
+interface AwarenessUser { name: string; color: string; colorLight: string; organizationId: string }
+
+export function documentScreen(id: string): Screen {
+  const me = session.me!;
+  const head = h("header", { class: "page-head" });
+  const status = h("span", { class: "tag sync-state", "data-testid": "sync-state", "data-state": "connecting", role: "status" }, "Connecting…");
+  const editorHost = h("div", { class: "editor", "data-testid": "editor" });
+  const people = h("section", { class: "card", "aria-labelledby": "editing-title" });
+  const versions = h("section", { class: "card versions", "aria-labelledby": "versions-title" });
+  const versionView = h("section", { class: "card version-view", hidden: true, "aria-labelledby": "version-view-title" });
+  const body = h("div", { class: "layout-two" }, h("div", { class: "main-column" }, editorHost, versionView), h("aside", { class: "side-column" }, people, versions));
+  let details: DocumentDetails | null = null;
+  let cleanup: Array<() => void> = [];
+  let disposed = false;
+
+  const base = `/api/documents/${encodeURIComponent(id)}`;
+
+  const renderHead = (d: DocumentDetails) =>
+    mount(
+      head,
+      h("a", { href: routes.community(d.communityId), class: "back" }, "← Community"),
+      h("h1", null, d.title),
+      h(
+        "p",
+        { class: "meta" },
+        h("span", { class: "tag" }, d.kind === "whiteboard" ? "whiteboard" : "text"),
+        d.audience ? h("span", { class: "tag" }, `only ${d.audience.organizations.map(organizationName).join(", ")}`) : null,
+        d.canWrite ? null : h("span", { class: "tag", "data-testid": "read-only" }, "read-only for you"),
+        " ",
+        status,
+        " ",
+        h("button", { type: "button", onclick: (e: Event) => void run(() => exportDocument(d), e.currentTarget as HTMLButtonElement) }, d.kind === "whiteboard" ? "Export SVG" : "Export Markdown"),
+      ),
+    );
+
+  const exportDocument = async (d: DocumentDetails) => {
+    const format = d.kind === "whiteboard" ? "svg" : "markdown";
+    const response = await fetch(`${base}/export?format=${format}`, { headers: { Authorization: `Bearer ${session.token ?? ""}` } });
+    if (!response.ok) {
+      const error = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
+      throw new ApiError(error?.code ?? `http-${response.status}`, error?.message ?? `The server answered ${response.status}.`, response.status);
+    }
+    const link = h("a", { href: URL.createObjectURL(await response.blob()), download: `${d.title}.${format === "svg" ? "svg" : "md"}` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+
+  const loadVersions = async () => {
+    const list = await get<DocumentVersion[]>(`${base}/versions`);
+    const name = h("input", { name: "version-name", required: true, maxlength: 200, placeholder: "e.g. Reviewed by the panel" });
+    mount(
+      versions,
+      h("h2", { id: "versions-title" }, "Version history"),
+      details?.canWrite
+        ? onSubmit(h("form", { class: "inline-form" }, field("Version name", name), h("button", { type: "submit" }, "Save version")), async () => {
+            await post<DocumentVersion>(`${base}/versions`, { name: name.value });
+            notify(`Version “${name.value}” saved.`);
+            await loadVersions();
+          })
+        : null,
+      listOr([...list].reverse(), "No saved version yet.", { class: "version-list" }, (v) =>
+        h(
+          "li",
+          { "data-version-id": v.id },
+          h("span", { class: "name" }, v.name),
+          h("small", { class: "muted" }, ` ${formatTime(v.createdAt)}${v.reason === "named" ? "" : ` · ${reasons[v.reason] ?? v.reason}`}`),
+          " ",
+          h("button", { type: "button", class: "ghost", onclick: (e: Event) => void run(() => viewVersion(v), e.currentTarget as HTMLButtonElement) }, "View"),
+        ),
+      ),
+    );
+  };
+
+  const viewVersion = async (v: DocumentVersion) => {
+    const view = await get<DocumentVersionView>(`${base}/versions/${encodeURIComponent(v.id)}`);
+    versionView.hidden = false;
+    mount(
+      versionView,
+      h("div", { class: "section-head" }, h("h2", { id: "version-view-title" }, `Version “${v.name}” (read-only)`), h("button", { type: "button", class: "ghost", onclick: () => (versionView.hidden = true) }, "Close")),
+      h("pre", { class: "version-content", "data-testid": "version-content" }, details?.kind === "whiteboard" ? JSON.stringify(JSON.parse(view.content || "{}"), null, 2) : view.content),
+      details?.canWrite
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "primary",
+              onclick: (e: Event) =>
+                void run(async () => {
+                  if (!confirm(`Restore “${v.name}”? The current text is saved as a version first.`)) {
+                    return;
+                  }
+                  await post(`${base}/versions/${encodeURIComponent(v.id)}/restore`);
+                  versionView.hidden = true;
+                  notify(`“${v.name}” is restored for everyone.`);
+                  await loadVersions();
+                }, e.currentTarget as HTMLButtonElement),
+            },
+            "Restore this version",
+          )
+        : null,
+    );
+  };
+
+  const open = (d: DocumentDetails) => {
+    const doc = new Y.Doc();
+    const scheme = location.protocol === "https:" ? "wss" : "ws";
+    const provider = new WebsocketProvider(`${scheme}://${location.host}/yjs`, d.id, doc, { params: { token: session.token ?? "" } });
+    const hue = organizationHue(me.organizationId);
+    const user: AwarenessUser = { name: me.displayName, color: `hsl(${hue} 70% 42%)`, colorLight: `hsl(${hue} 70% 42% / 0.25)`, organizationId: me.organizationId };
+    provider.awareness.setLocalStateField("user", user);
+
+    const setStatus = (state: string, text: string) => {
+      status.dataset.state = state;
+      status.textContent = text;
+    };
+    provider.on("status", ({ status: s }: { status: string }) =>
+      s === "connected" ? setStatus(provider.synced ? "synced" : "connected", provider.synced ? "Saved · live" : "Syncing…") : setStatus(s, navigator.onLine ? "Reconnecting… edits are kept" : "Offline: edits are kept and sent on reconnect"),
+    );
+    provider.on("sync", (synced: boolean) => synced && provider.wsconnected && setStatus("synced", "Saved · live"));
+    provider.on("connection-close", (event: CloseEvent | null) => {
+      if (event?.code === 1008 || event?.code === 4401 || event?.code === 4403 || event?.code === 4404) {
+        setStatus("refused", "The server closed the document");
+      }
+    });
+
+    // The browser knows first when the network is gone: stop the socket (it can otherwise hang on) and connect
+    // again when it is back; Yjs keeps what was typed meanwhile and the sync sends it.
+    const offline = () => {
+      provider.disconnect();
+      setStatus("offline", "Offline: edits are kept and sent on reconnect");
+    };
+    const online = () => provider.connect();
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
+
+    const renderPeople = () => {
+      const states = [...provider.awareness.getStates().entries()]
+        .map(([clientId, state]) => ({ clientId, user: (state as { user?: AwarenessUser }).user }))
+        .filter((s): s is { clientId: number; user: AwarenessUser } => !!s.user);
+      mount(
+        people,
+        h("h2", { id: "editing-title" }, "Editing now"),
+        h(
+          "ul",
+          { class: "member-list", "data-testid": "editors" },
+          states.map((s) =>
+            h("li", null, h("span", { class: "cursor-swatch", style: `background: ${s.user.color}` }), h("span", { class: "name" }, s.user.name), orgBadge(s.user.organizationId, organizationName(s.user.organizationId)), s.clientId === doc.clientID ? h("span", { class: "tag" }, "you") : null),
+          ),
+        ),
+      );
+    };
+    provider.awareness.on("change", renderPeople);
+    renderPeople();
+
+    if (d.kind === "text") {
+      const text = doc.getText("content");
+      const undoManager = new Y.UndoManager(text);
+      const view = new EditorView({
+        parent: editorHost,
+        state: EditorState.create({
+          doc: text.toString(),
+          extensions: [
+            basicSetup,
+            markdown(),
+            EditorView.lineWrapping,
+            EditorState.readOnly.of(!d.canWrite),
+            EditorView.contentAttributes.of({ "aria-label": `${d.title}: document text` }),
+            yCollab(text, provider.awareness, { undoManager }),
+          ],
+        }),
+      });
+      cleanup.push(() => view.destroy());
+    } else {
+      cleanup.push(whiteboard(editorHost, doc, { canWrite: d.canWrite, userId: me.userId, color: hexOfHue(hue) }));
+    }
+
+    cleanup.push(() => {
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
+      provider.destroy();
+      doc.destroy();
+    });
+    if (!navigator.onLine) {
+      offline();
+    }
+  };
+
+  const start = async () => {
+    try {
+      details = await get<DocumentDetails>(base);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) {
+        mount(head, h("a", { href: routes.communities, class: "back" }, "← Communities"), h("h1", null, "Document not found"), h("p", null, "There is no such document, or it is not shared with your organization."));
+        body.remove();
+        return;
+      }
+      throw error;
+    }
+    if (disposed) {
+      return;
+    }
+    renderHead(details);
+    open(details);
+    await loadVersions();
+  };
+
+  void run(start);
+  return {
+    element: h("div", { class: "document-page" }, head, body),
+    title: "Document",
+    dispose() {
+      disposed = true;
+      cleanup.forEach((c) => c());
+      cleanup = [];
+    },
+  };
+}
+
+const reasons: Record<string, string> = {
+  "meetup-ended": "end of a meetup",
+  idle: "saved after a quiet spell",
+  "before-restore": "saved before a restore",
+};
+
+/** The organization's colour as #rrggbb (hsl(hue 70% 42%)): the whiteboard's schema takes only plain colours. */
+function hexOfHue(hue: number): string {
+  const s = 0.7;
+  const l = 0.42;
+  const f = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(c * 255).toString(16).padStart(2, "0");
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}

@@ -1,0 +1,24 @@
+using Xunit.Abstractions;
+
+namespace CoPLive.Web.Tests;
+
+/// <summary>The document editor (CodeMirror 6 over y-websocket) in real Chromium, for members of two organizations.</summary>
+[Collection(WebCollection.Name)]
+public sealed class DocumentsInBrowserTests(WebFixture web, ITestOutputHelper output)
+{
+    /// <summary>Typing in one editor appears in the other, with a labelled cursor; a saved version is viewed, restored for both, and the text exports as Markdown.</summary>
+    [Fact]
+    public Task TypingInOneEditor_AppearsInTheOther() => BrowserScenario.RunAsync(web.Gateway, "document-live", output);
+
+    /// <summary>A Northwind-only document is neither listed nor opened for a Contoso member, and is for a Northwind one.</summary>
+    [Fact]
+    public Task ADocumentForOneOrganization_IsInvisibleToTheOther() => BrowserScenario.RunAsync(web.Gateway, "restricted-document", output);
+
+    /// <summary>An edit made offline stays in the editor, does not reach the other meanwhile, and syncs both ways on reconnect.</summary>
+    [Fact]
+    public Task GoingOfflineAndBack_KeepsAnEdit_AndSyncsIt() => BrowserScenario.RunAsync(web.Gateway, "document-offline", output);
+
+    /// <summary>A whiteboard stroke appears for the other; undo and redo are the author's and reach both; the other moves and deletes it; SVG export holds what is drawn.</summary>
+    [Fact]
+    public Task AWhiteboardStroke_AppearsForTheOther() => BrowserScenario.RunAsync(web.Gateway, "whiteboard", output);
+}

@@ -1,0 +1,55 @@
+// What the document scenarios share: creating a document from the community's home, opening one, typing into
+// its CodeMirror editor, and waiting until an editor shows (or a download holds) some text.
+import { until, visible } from './lib.mjs'
+
+/** Creates a document through the community home's form; lands on its page; returns its id. */
+export async function createDocument (person, title, { kind = 'text', audience = [] } = {}) {
+  const { page } = person
+  await page.locator('[data-feature=documents] summary', { hasText: 'New document' }).click()
+  await page.getByLabel('Document title').fill(title)
+  await page.getByLabel('Document kind').selectOption(kind)
+  for (const organizationId of audience) {
+    await page.locator(`input[name=document-audience][value="${organizationId}"]`).check()
+  }
+  await page.getByRole('button', { name: 'Create document' }).click()
+  await visible(page.getByRole('heading', { name: title, level: 1 }), `${person.name} lands on the new document ${title}`)
+  await synced(person)
+  return decodeURIComponent(new URL(page.url()).hash.split('/')[2])
+}
+
+/** Opens a document by its address and waits until its editor is synced with the server. */
+export async function openDocument (person, url, documentId, title) {
+  await person.page.goto(`${url}/#/documents/${documentId}`)
+  await visible(person.page.getByRole('heading', { name: title, level: 1 }), `${person.name} opens the document ${title}`)
+  await synced(person)
+}
+
+export const synced = (person) =>
+  visible(person.page.locator('[data-testid=sync-state][data-state=synced]'), `${person.name}'s editor is synced with the server`)
+
+/** Types at the end of the document. */
+export async function typeAtEnd (person, text) {
+  const { page } = person
+  await page.locator('.cm-content').click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(text)
+}
+
+export const editorText = (person) => person.page.locator('.cm-content').innerText()
+
+/** Waits until <paramref name="person"/>'s editor contains (or, with present=false, no longer contains) the text. */
+export const editorShows = (person, text, what, present = true) =>
+  until(what, (t) =>
+    person.page.waitForFunction(
+      ([wanted, present]) => (document.querySelector('.cm-content')?.textContent ?? '').includes(wanted) === present,
+      [text, present],
+      { timeout: t }
+    )
+  )
+
+/** Opens a community's home read afresh (a reload), so its lists show what others made meanwhile. */
+export async function reopenCommunity (person, url, communityId, communityName) {
+  await person.page.goto(`${url}/#/communities/${communityId}`)
+  await person.page.reload()
+  await visible(person.page.getByRole('heading', { name: communityName, level: 1 }), `${person.name} opens ${communityName} afresh`)
+}
