@@ -88,9 +88,12 @@ public interface IDocumentGrain : IGrainWithStringKey
     [Alias("SetStageOnly")]
     Task SetStageOnlyAsync(string meetupId, bool stageOnly);
 
-    /// <summary>From a meetup that links this document, when it ends: saves a version (if anything changed since the last).</summary>
+    /// <summary>
+    /// From a meetup that links this document, when it ends: saves a version (if anything changed since the last) and
+    /// returns the id of the version that holds the document as it is at the end (null while it has none).
+    /// </summary>
     [Alias("MeetupEnded")]
-    Task MeetupEndedAsync(string meetupId, string meetupTitle);
+    Task<string?> MeetupEndedAsync(string meetupId, string meetupTitle);
 
     /// <summary>
     /// From the community: these members' access ended (removed, left, organization withdrawn). Their open sessions on

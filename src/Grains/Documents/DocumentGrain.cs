@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using CoPLive.Activity;
 using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Documents.Yjs;
@@ -33,6 +35,7 @@ public sealed partial class DocumentGrain(
     private readonly Dictionary<string, Subscriber> _subscribers = new(StringComparer.Ordinal);
     private readonly List<StoredUpdate> _tail = [];
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
+    private readonly Dictionary<string, EditSession> _sessions = new(StringComparer.Ordinal);
     private YjsStateVector _stateVector = new();
     private byte[] _snapshot = EmptyUpdate;
     private long _snapshotSeq;
@@ -74,6 +77,8 @@ public sealed partial class DocumentGrain(
         {
             await compacting;
         }
+
+        await EndEditSessionsAsync(all: true);
     }
 
     public async Task<DocumentDetails> CreateAsync(string communityId, NewDocument document, MemberIdentity creator)
@@ -166,7 +171,9 @@ public sealed partial class DocumentGrain(
         }
 
         await RequireWriterAsync(member);
-        return await AcceptAsync(originConnectionId, updates);
+        var committed = await AcceptAsync(originConnectionId, updates);
+        NoteEdit(member, updates.Length);
+        return committed;
     }
 
     public Task RelayAwarenessAsync(DocumentAwarenessRelayed awareness)
@@ -266,12 +273,19 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    public async Task MeetupEndedAsync(string meetupId, string meetupTitle)
+    public async Task<string?> MeetupEndedAsync(string meetupId, string meetupTitle)
     {
-        if (S.Created && _lastSeq > S.LastVersionSeq)
+        if (!S.Created)
         {
-            await SaveVersionCoreAsync($"End of meetup '{meetupTitle}'", "meetup-ended", null);
+            return null;
         }
+
+        if (_lastSeq > S.LastVersionSeq)
+        {
+            return (await SaveVersionCoreAsync($"End of meetup '{meetupTitle}'", "meetup-ended", null)).Id;
+        }
+
+        return S.Versions.Count > 0 ? S.Versions[^1].Id : null;
     }
 
     public async Task<DocumentDetails> SetAudienceAsync(MemberIdentity caller, Audience? audience)
@@ -496,9 +510,49 @@ public sealed partial class DocumentGrain(
                 {
                     await SaveVersionCoreAsync("After a pause in editing", "idle", null);
                 }
+
+                await EndEditSessionsAsync(all: false);
             },
             Limits.CompactWhenIdle,
             Limits.CompactWhenIdle);
+
+    /// <summary>Counts a member's committed updates into their editing session (a new one after a pause).</summary>
+    private void NoteEdit(MemberIdentity member, int updates)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (!_sessions.TryGetValue(member.UserId, out var session))
+        {
+            _sessions[member.UserId] = session = new EditSession(member, CoPLiveIds.New("session"));
+        }
+
+        session.LastAt = now;
+        session.Updates += updates;
+    }
+
+    /// <summary>Publishes the editing sessions that ended (no update for <see cref="DocumentOptions.EditSessionIdle"/>), or all of them.</summary>
+    private async Task EndEditSessionsAsync(bool all)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var session in _sessions.Values.Where(s => all || now - s.LastAt >= Limits.EditSessionIdle).ToList())
+        {
+            _sessions.Remove(session.Member.UserId);
+            await this.PublishActivityAsync(
+                new ActivityEvent(
+                    ActivityTypes.DocumentEditSession,
+                    S.CommunityId,
+                    session.Member.UserId,
+                    session.Member.OrganizationId,
+                    "document",
+                    Id,
+                    session.Id,
+                    SubjectUserId: null,
+                    SubjectOrganizationId: null,
+                    CrossOrganization: false,
+                    session.Updates.ToString(CultureInfo.InvariantCulture),
+                    session.LastAt),
+                logger);
+        }
+    }
 
     /// <summary>The whole current document (snapshot and log) as one update.</summary>
     private async Task<byte[]> CurrentStateAsync()
@@ -589,6 +643,18 @@ public sealed partial class DocumentGrain(
         S.CreatedAt,
         S.StageOnlyMeetupId,
         canWrite);
+
+    /// <summary>A member's editing session: their committed updates since they began, until a pause ends it.</summary>
+    private sealed class EditSession(MemberIdentity member, string id)
+    {
+        public MemberIdentity Member { get; } = member;
+
+        public string Id { get; } = id;
+
+        public DateTimeOffset LastAt { get; set; }
+
+        public int Updates { get; set; }
+    }
 
     /// <summary>A gateway node's subscription and when it lapses unless renewed.</summary>
     private sealed record Subscriber(IDocumentObserver Observer, DateTimeOffset ExpiresAt);

@@ -39,6 +39,13 @@ public sealed class DocumentOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan IdleVersionAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// A member's editing session on a document ends after this long without their updates; it is then published as a
+    /// <c>document-edit-session</c> activity event (for analytics).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan EditSessionIdle { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a gateway node gathers awareness (cursors) of a document before relaying it as one message.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
     public TimeSpan AwarenessTick { get; set; } = TimeSpan.FromMilliseconds(50);

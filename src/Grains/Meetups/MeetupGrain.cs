@@ -149,11 +149,15 @@ public sealed partial class MeetupGrain(
         }
 
         LogEnded(logger, Id, caller.UserId);
-        foreach (var documentId in S.Links.Values.Distinct(StringComparer.Ordinal))
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (role, documentId) in S.Links)
         {
             try
             {
-                await GrainFactory.GetDocument(documentId).MeetupEndedAsync(Id, S.Title);
+                if (await GrainFactory.GetDocument(documentId).MeetupEndedAsync(Id, S.Title) is { } versionId)
+                {
+                    versions[role] = versionId;
+                }
             }
             catch (CoPLiveException refusal)
             {
@@ -163,7 +167,7 @@ public sealed partial class MeetupGrain(
         }
 
         // After the linked documents saved their end-of-meetup versions, which the summary links to.
-        S.SummaryThreadId = await CreateSummaryThreadAsync(caller);
+        S.SummaryThreadId = await CreateSummaryThreadAsync(caller, versions);
         return await SaveAndAnnounceAsync();
     }
 
@@ -544,7 +548,8 @@ public sealed partial class MeetupGrain(
     /// organization, questions (answered and open), poll results and links to the meetup's documents. The meetup
     /// has ended whatever happens here: a failure is logged, and the meetup simply has no summary.
     /// </summary>
-    private async Task<string?> CreateSummaryThreadAsync(MemberIdentity host)
+    /// <param name="versions">The version of each linked document (by link role) that holds it as it was at the end.</param>
+    private async Task<string?> CreateSummaryThreadAsync(MemberIdentity host, IReadOnlyDictionary<string, string> versions)
     {
         if (S.SummaryThreadId is not null)
         {
@@ -554,7 +559,7 @@ public sealed partial class MeetupGrain(
         var threadId = CoPLiveIds.New($"summary {S.Title}");
         try
         {
-            var body = MeetupSummary.Write(Details(), S.Questions.Select(q => q.ToContract()), S.Polls.Select(p => p.ToContract()), S.Attendance.Select(a => a.ToContract()));
+            var body = MeetupSummary.Write(Details(), S.Questions.Select(q => q.ToContract()), S.Polls.Select(p => p.ToContract()), S.Attendance.Select(a => a.ToContract()), versions);
             body = body.Length <= Limits.PostLength ? body : body[..(Limits.PostLength - 1)] + "…";
             var title = $"Summary: {S.Title}";
             title = title.Length <= Limits.NameLength ? title : title[..Limits.NameLength];

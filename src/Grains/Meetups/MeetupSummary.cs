@@ -10,7 +10,13 @@ namespace CoPLive.Meetups;
 /// </summary>
 public static class MeetupSummary
 {
-    public static string Write(MeetupDetails meetup, IEnumerable<MeetupQuestion> questions, IEnumerable<MeetupPoll> polls, IEnumerable<AttendanceRecord> attendance)
+    /// <param name="versions">By link role, the version of the linked document saved at the meetup's end, where there is one.</param>
+    public static string Write(
+        MeetupDetails meetup,
+        IEnumerable<MeetupQuestion> questions,
+        IEnumerable<MeetupPoll> polls,
+        IEnumerable<AttendanceRecord> attendance,
+        IReadOnlyDictionary<string, string> versions)
     {
         ArgumentNullException.ThrowIfNull(meetup);
         var text = new StringBuilder();
@@ -69,16 +75,19 @@ public static class MeetupSummary
 
         if (meetup.Links.TryGetValue("whiteboard", out var whiteboard))
         {
-            text.Append(CultureInfo.InvariantCulture, $"- Whiteboard: [SVG](/api/documents/{whiteboard}/export?format=svg), [document](/api/documents/{whiteboard})\n");
+            text.Append(CultureInfo.InvariantCulture, $"- Whiteboard: [SVG](/api/documents/{whiteboard}/export?format=svg), [document](/api/documents/{whiteboard}){AtTheEnd(whiteboard, versions.GetValueOrDefault("whiteboard"))}\n");
         }
 
         if (meetup.Links.TryGetValue("notes", out var notes))
         {
-            text.Append(CultureInfo.InvariantCulture, $"- Notes: [Markdown](/api/documents/{notes}/export?format=markdown), [document](/api/documents/{notes})\n");
+            text.Append(CultureInfo.InvariantCulture, $"- Notes: [Markdown](/api/documents/{notes}/export?format=markdown), [document](/api/documents/{notes}){AtTheEnd(notes, versions.GetValueOrDefault("notes"))}\n");
         }
 
         return text.ToString();
     }
+
+    private static string AtTheEnd(string documentId, string? versionId) =>
+        versionId is null ? "" : string.Create(CultureInfo.InvariantCulture, $", [as it was at the end](/api/documents/{documentId}/versions/{versionId})");
 
     private static void AppendQuestions(StringBuilder text, IEnumerable<MeetupQuestion> questions)
     {

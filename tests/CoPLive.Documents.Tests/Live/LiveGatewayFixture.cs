@@ -6,7 +6,7 @@ namespace CoPLive.Documents.Tests.Live;
 
 /// <summary>
 /// One embedded-default gateway (Kestrel on loopback, co-hosted silo, SQLite file) for the live document tests, small
-/// limits so that refusals are cheap to provoke, real Yjs clients and an engine to read what clients hold.
+/// limits so that refusals are cheap to provoke, editing sessions that end after a second, real Yjs clients and an engine to read what clients hold.
 /// </summary>
 public sealed class LiveGatewayFixture : IAsyncLifetime
 {
@@ -33,6 +33,7 @@ public sealed class LiveGatewayFixture : IAsyncLifetime
         settings["CoPLive:Documents:UpdatesPerSecond"] = UpdatesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["CoPLive:Documents:UpdateBurst"] = UpdateBurst.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["CoPLive:Documents:CompactAfterUpdates"] = "50";
+        settings["CoPLive:Documents:EditSessionIdle"] = "00:00:01";
         Gateway = await TestGateway.StartAsync(settings);
     }
 
