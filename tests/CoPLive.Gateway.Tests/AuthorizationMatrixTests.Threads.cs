@@ -56,21 +56,21 @@ public sealed partial class AuthorizationMatrixTests
         var onThread = template.Contains("{thread}", StringComparison.Ordinal);
         var before = await ThreadSnapshotAsync(scene);
 
-        await ApiAssert.ErrorAsync(await SendAsync(fixture.Gateway.Http, method, path, body), HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        await ApiAssert.ErrorAsync(await SendAsync(scene.Eve.Http, method, path, body), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await ApiAssert.ErrorAsync(await Requests.SendAsync(fixture.Gateway.Http, method, path, body), HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+        await ApiAssert.ErrorAsync(await Requests.SendAsync(scene.Eve.Http, method, path, body), HttpStatusCode.NotFound, ErrorCodes.NotFound);
         if (onThread)
         {
-            await ApiAssert.ErrorAsync(await SendAsync(scene.Bob.Http, method, path, body), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+            await ApiAssert.ErrorAsync(await Requests.SendAsync(scene.Bob.Http, method, path, body), HttpStatusCode.NotFound, ErrorCodes.NotFound);
         }
 
         if (needs >= ThreadNeeds.Author)
         {
-            await ApiAssert.ErrorAsync(await SendAsync(scene.Gus.Http, method, path, body), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+            await ApiAssert.ErrorAsync(await Requests.SendAsync(scene.Gus.Http, method, path, body), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         }
 
         if (needs >= ThreadNeeds.Moderator)
         {
-            await ApiAssert.ErrorAsync(await SendAsync(scene.Pat.Http, method, path, body), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+            await ApiAssert.ErrorAsync(await Requests.SendAsync(scene.Pat.Http, method, path, body), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         }
 
         Assert.Equal(before, await ThreadSnapshotAsync(scene));

@@ -67,12 +67,12 @@ public sealed partial class AuthorizationMatrixTests(GatewayFixture fixture)
             .Replace("{member}", bob.UserId, StringComparison.Ordinal);
         var json = body?.Replace("{other}", bob.OrganizationId, StringComparison.Ordinal);
 
-        await ApiAssert.ErrorAsync(await SendAsync(gateway.Http, method, path, json), HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        await ApiAssert.ErrorAsync(await SendAsync(stranger.Http, method, path, json), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await ApiAssert.ErrorAsync(await Requests.SendAsync(gateway.Http, method, path, json), HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+        await ApiAssert.ErrorAsync(await Requests.SendAsync(stranger.Http, method, path, json), HttpStatusCode.NotFound, ErrorCodes.NotFound);
         if (needs >= Needs.Moderator)
         {
-            await ApiAssert.ErrorAsync(await SendAsync(guest.Http, method, path, json), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
-            await ApiAssert.ErrorAsync(await SendAsync(plain.Http, method, path, json), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+            await ApiAssert.ErrorAsync(await Requests.SendAsync(guest.Http, method, path, json), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+            await ApiAssert.ErrorAsync(await Requests.SendAsync(plain.Http, method, path, json), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         }
 
         Assert.Equal(before, await SnapshotAsync(alice, community.Id));
@@ -108,16 +108,5 @@ public sealed partial class AuthorizationMatrixTests(GatewayFixture fixture)
         var members = await coordinator.Http.GetStringAsync($"/api/communities/{communityId}/members");
         var audit = await coordinator.Http.GetStringAsync($"/api/communities/{communityId}/audit");
         return details + members + audit;
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, string? json)
-    {
-        var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        }
-
-        return client.SendAsync(request);
     }
 }

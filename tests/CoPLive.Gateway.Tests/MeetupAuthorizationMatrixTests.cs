@@ -68,17 +68,17 @@ public sealed class MeetupAuthorizationMatrixTests(GatewayFixture fixture)
         var path = template.Replace("{meetup}", scene.Meetup.Id, StringComparison.Ordinal)
             .Replace("{member}", scene.Pat.UserId, StringComparison.Ordinal);
 
-        await ApiAssert.ErrorAsync(await SendAsync(Gateway.Http, method, path, body), HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
-        await ApiAssert.ErrorAsync(await SendAsync(scene.Eve.Http, method, path, body), HttpStatusCode.NotFound, ErrorCodes.NotFound);
-        await ApiAssert.ErrorAsync(await SendAsync(scene.Bob.Http, method, path, body), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await ApiAssert.ErrorAsync(await Requests.SendAsync(Gateway.Http, method, path, body), HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+        await ApiAssert.ErrorAsync(await Requests.SendAsync(scene.Eve.Http, method, path, body), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await ApiAssert.ErrorAsync(await Requests.SendAsync(scene.Bob.Http, method, path, body), HttpStatusCode.NotFound, ErrorCodes.NotFound);
         if (needs >= Needs.Author)
         {
-            await ApiAssert.ErrorAsync(await SendAsync(scene.Gus.Http, method, path, body), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+            await ApiAssert.ErrorAsync(await Requests.SendAsync(scene.Gus.Http, method, path, body), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         }
 
         if (needs >= Needs.Host)
         {
-            await ApiAssert.ErrorAsync(await SendAsync(scene.Pat.Http, method, path, body), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+            await ApiAssert.ErrorAsync(await Requests.SendAsync(scene.Pat.Http, method, path, body), HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
         }
 
         Assert.Equal(before, await SnapshotAsync(scene));
@@ -227,17 +227,6 @@ public sealed class MeetupAuthorizationMatrixTests(GatewayFixture fixture)
         var view = await scene.Alice.Http.GetStringAsync($"/api/meetups/{scene.Meetup.Id}");
         var attendance = await scene.Alice.Http.GetStringAsync($"/api/meetups/{scene.Meetup.Id}/attendance");
         return view + attendance;
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, string? json)
-    {
-        var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        }
-
-        return client.SendAsync(request);
     }
 
     private sealed record Scene(
