@@ -141,6 +141,13 @@ public interface ICommunityGrain : IGrainWithStringKey
     Task<ImmutableArray<string>> ListDocumentIdsAsync(MemberIdentity viewer);
 
     /// <summary>
+    /// The ids of every thread, meetup and document, with no viewer and whatever their audience (empty if the community
+    /// does not exist). For the community's analytics rebuild only: it reads their stored activity, never shows them.
+    /// </summary>
+    [Alias("ListContentIds")]
+    Task<CommunityContentIds> ListContentIdsAsync();
+
+    /// <summary>
     /// Checks that <paramref name="member"/> may be in the community's live room and returns what the room's
     /// presence must know; throws forbidden or not-found otherwise.
     /// </summary>

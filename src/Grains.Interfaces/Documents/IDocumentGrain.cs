@@ -112,4 +112,11 @@ public interface IDocumentGrain : IGrainWithStringKey
     /// <summary>Bytes the document holds in storage (snapshot and log), for operators and the benchmark.</summary>
     [Alias("GetStoredBytes")]
     Task<long> GetStoredBytesAsync();
+
+    /// <summary>
+    /// The document's ended editing sessions as the <c>document-edit-session</c> events they were published as (stored
+    /// beside the document), oldest first; empty if the document does not exist. For the community's analytics rebuild only.
+    /// </summary>
+    [Alias("ReplayActivity")]
+    Task<ImmutableArray<Activity.ActivityEvent>> ReplayActivityAsync();
 }

@@ -19,9 +19,11 @@ namespace CoPLive.Activity;
 /// that event is lost.
 /// </para>
 /// <para>
-/// Each event is applied to the facts (<see cref="ActivityFacts"/>) and written before the next one is taken,
-/// so what was applied survives a restart. Memory streams lose events that were in flight when a process died;
-/// <see cref="RebuildAsync"/> reads them back from the stored threads and meetups.
+/// Each event is applied to the facts (<see cref="ActivityFacts"/>); the facts are written at most
+/// <see cref="AnalyticsOptions.WriteDelay"/> later (the first event after an activation at once, to mark the row
+/// <see cref="ActivityState.Open"/>), and at deactivation. An activation that finds the row still open knows the
+/// last one died with unwritten facts, and rebuilds them from the stored threads, meetups and documents
+/// (<see cref="RebuildAsync"/>), which also brings back the events that memory streams lost in that crash.
 /// </para>
 /// </remarks>
 [ImplicitStreamSubscription(ActivityStreams.Namespace)]
@@ -31,12 +33,22 @@ public sealed partial class ActivityGrain(
     ILogger<ActivityGrain> logger)
     : Grain, IActivityGrain
 {
+    private IGrainTimer? _writeTimer;
+    private bool _unwritten;
+
     private string Id => this.GetPrimaryKeyString();
 
     private ActivityState S => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (S.Open)
+        {
+            var stale = S.EventsApplied;
+            var (contents, events) = await RebuildFromContentAsync(recovering: true);
+            LogRecovered(logger, Id, stale, S.EventsApplied, events, contents.Threads.Length + contents.Meetups.Length + contents.Documents.Length);
+        }
+
         var stream = this.GetStreamProvider(ActivityStreams.Provider).GetStream<ActivityEvent>(ActivityPublisher.StreamFor(Id));
         await stream.SubscribeAsync((activity, _) => ApplyAsync(activity));
     }
@@ -90,21 +102,35 @@ public sealed partial class ActivityGrain(
             throw CoPLiveException.Forbidden("Only a coordinator may rebuild the community's analytics.");
         }
 
-        var community = GrainFactory.GetCommunity(Id);
-        var threadIds = await community.ListThreadIdsAsync(caller);
-        var meetupIds = await community.ListMeetupIdsAsync(caller);
-        var histories = await Task.WhenAll(
-            threadIds.Select(t => GrainFactory.GetThread(t).ReplayActivityAsync())
-                .Concat(meetupIds.Select(m => GrainFactory.GetGrain<IMeetupGrain>(m).ReplayActivityAsync())));
-        var events = histories.SelectMany(h => h).OrderBy(e => e.At).ToList();
+        var (contents, events) = await RebuildFromContentAsync(recovering: false);
+        LogRebuilt(logger, Id, contents.Threads.Length, contents.Meetups.Length, contents.Documents.Length, events, caller.UserId);
+        return new AnalyticsRebuilt(contents.Threads.Length, contents.Meetups.Length, events, S.RebuiltAt!.Value, contents.Documents.Length);
+    }
 
-        // Documents keep their facts: their grains have no history to read back yet.
-        var rebuilt = new ActivityState { EventsApplied = S.EventsApplied, Documents = S.Documents };
-        foreach (var (userId, member) in S.Members.Where(m => S.Documents.Values.Any(d => d.Contributors.ContainsKey(m.Key))))
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _writeTimer?.Dispose();
+        if (S.Open)
         {
-            rebuilt.Members[userId] = new MemberActivityState { OrganizationId = member.OrganizationId, FirstSeenAt = DocumentFirstDay(userId) };
+            S.Open = false;
+            await state.WriteStateAsync(cancellationToken);
         }
+    }
 
+    /// <summary>
+    /// Replaces the facts with the stored history of every thread, meetup and document of the community, and writes
+    /// them. A recovery (the last activation died) keeps at least as many events applied as it replayed, so a count
+    /// of events applied never goes back below what the facts hold.
+    /// </summary>
+    private async Task<(CommunityContentIds Contents, int Events)> RebuildFromContentAsync(bool recovering)
+    {
+        var contents = await GrainFactory.GetCommunity(Id).ListContentIdsAsync();
+        var histories = await Task.WhenAll(
+            contents.Threads.Select(t => GrainFactory.GetThread(t).ReplayActivityAsync())
+                .Concat(contents.Meetups.Select(m => GrainFactory.GetGrain<IMeetupGrain>(m).ReplayActivityAsync()))
+                .Concat(contents.Documents.Select(d => GrainFactory.GetDocument(d).ReplayActivityAsync())));
+        var events = histories.SelectMany(h => h).OrderBy(e => e.At).ToList();
+        var rebuilt = new ActivityState { EventsApplied = recovering ? Math.Max(S.EventsApplied, events.Count) : S.EventsApplied, Open = true };
         foreach (var activity in events)
         {
             ActivityFacts.Apply(rebuilt, activity);
@@ -112,19 +138,9 @@ public sealed partial class ActivityGrain(
 
         rebuilt.RebuiltAt = DateTimeOffset.UtcNow;
         state.State = rebuilt;
+        _unwritten = false;
         await state.WriteStateAsync();
-        LogRebuilt(logger, Id, threadIds.Length, meetupIds.Length, events.Count, caller.UserId);
-        return new AnalyticsRebuilt(threadIds.Length, meetupIds.Length, events.Count, rebuilt.RebuiltAt.Value);
-    }
-
-    private DateTimeOffset DocumentFirstDay(string userId)
-    {
-        var first = S.Documents.Values
-            .Where(d => d.Contributors.ContainsKey(userId))
-            .SelectMany(d => d.Contributors[userId].SessionsByDay.Keys)
-            .DefaultIfEmpty(ActivityFacts.DayOf(S.Members[userId].FirstSeenAt))
-            .Min();
-        return new DateTimeOffset(DateOnly.FromDayNumber(first).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return (contents, events.Count);
     }
 
     private async Task ApplyAsync(ActivityEvent activity)
@@ -137,7 +153,30 @@ public sealed partial class ActivityGrain(
 
         ActivityFacts.Apply(S, activity);
         S.EventsApplied++;
-        await state.WriteStateAsync();
+        var delay = options.Value.WriteDelay;
+        if (!S.Open || delay <= TimeSpan.Zero)
+        {
+            // The first write of an activation marks the row open before anything is left unwritten.
+            S.Open = true;
+            _unwritten = false;
+            await state.WriteStateAsync();
+            return;
+        }
+
+        _unwritten = true;
+        _writeTimer ??= this.RegisterGrainTimer(_ => WriteUnwrittenAsync(), delay, delay);
+    }
+
+    /// <summary>Writes the facts that waited (a grain timer: it does not interleave with the events).</summary>
+    private async Task WriteUnwrittenAsync()
+    {
+        _writeTimer?.Dispose();
+        _writeTimer = null;
+        if (_unwritten)
+        {
+            _unwritten = false;
+            await state.WriteStateAsync();
+        }
     }
 
     /// <summary>The community as the viewer sees it; forbidden unless the viewer is a member (not-found if it does not exist or is hidden from them).</summary>
@@ -169,6 +208,9 @@ public sealed partial class ActivityGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics of community {CommunityId} ignored a {Type} event of community {OtherCommunityId}")]
     private static partial void LogForeignEvent(ILogger logger, string communityId, string otherCommunityId, string type);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Analytics of community {CommunityId} rebuilt from {Threads} threads and {Meetups} meetups ({Events} events) by {UserId}")]
-    private static partial void LogRebuilt(ILogger logger, string communityId, int threads, int meetups, int events, string userId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analytics of community {CommunityId} rebuilt from {Threads} threads, {Meetups} meetups and {Documents} documents ({Events} events) by {UserId}")]
+    private static partial void LogRebuilt(ILogger logger, string communityId, int threads, int meetups, int documents, int events, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics of community {CommunityId}: the last activation died with facts unwritten ({Stale} events applied as stored); rebuilt from {Items} items ({Events} events), {Applied} events applied")]
+    private static partial void LogRecovered(ILogger logger, string communityId, long stale, long applied, int events, int items);
 }

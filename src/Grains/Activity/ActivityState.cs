@@ -16,4 +16,10 @@ public sealed class ActivityState
     [Id(3)] public Dictionary<string, ThreadActivityState> Threads { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public Dictionary<string, MeetupActivityState> Meetups { get; set; } = new(StringComparer.Ordinal);
     [Id(5)] public Dictionary<string, DocumentActivityState> Documents { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Written true by a running activation, false only by a clean deactivation. True on activation means the last
+    /// activation died (writes are delayed, <see cref="AnalyticsOptions.WriteDelay"/>), so the facts are rebuilt.
+    /// </summary>
+    [Id(6)] public bool Open { get; set; }
 }

@@ -31,6 +31,13 @@ public sealed class AnalyticsOptions : IValidatableObject
     [Range(1, 520)]
     public int MaxTrendWeeks { get; set; } = 52;
 
+    /// <summary>
+    /// How long applied events may wait in memory before the facts are written (zero: written after each event). A
+    /// process killed meanwhile loses them from the stored facts; the next activation then rebuilds from the content.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan WriteDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (CoreContributions <= ActiveContributions)

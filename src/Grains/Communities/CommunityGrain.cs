@@ -429,6 +429,9 @@ public sealed partial class CommunityGrain(
         return Task.FromResult(S.Documents.ToImmutableArray());
     }
 
+    public Task<CommunityContentIds> ListContentIdsAsync() =>
+        Task.FromResult(S.Created ? new CommunityContentIds([.. S.Threads], [.. S.Meetups], [.. S.Documents]) : new CommunityContentIds([], [], []));
+
     /// <summary>Revokes access in the community's room, in the room of every meetup and thread, and in every document's sessions and presence.</summary>
     private async Task RevokeEverywhereAsync(RoomRevocation revocation)
     {

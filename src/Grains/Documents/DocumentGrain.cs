@@ -63,6 +63,7 @@ public sealed partial class DocumentGrain(
         if (S.Created)
         {
             await LoadContentAsync(cancellationToken);
+            await EndOrphanedEditSessionsAsync(cancellationToken);
         }
     }
 
@@ -78,7 +79,15 @@ public sealed partial class DocumentGrain(
             await compacting;
         }
 
-        await EndEditSessionsAsync(all: true);
+        try
+        {
+            await EndEditSessionsAsync(all: true);
+        }
+        catch (Exception exception)
+        {
+            // The open rows stay in the store; the next activation ends and publishes them.
+            LogSessionsNotSaved(logger, exception, Id);
+        }
     }
 
     public async Task<DocumentDetails> CreateAsync(string communityId, NewDocument document, MemberIdentity creator)
@@ -321,6 +330,17 @@ public sealed partial class DocumentGrain(
 
     public Task<long> GetStoredBytesAsync() => store.StoredBytesAsync(Id, CancellationToken.None);
 
+    public async Task<ImmutableArray<ActivityEvent>> ReplayActivityAsync()
+    {
+        if (!S.Created)
+        {
+            return [];
+        }
+
+        var sessions = await store.LoadEditSessionsAsync(Id, CancellationToken.None);
+        return [.. sessions.Where(s => s.Ended).OrderBy(s => s.LastAt).Select(SessionEvent)];
+    }
+
     /// <summary>
     /// The hot path. After the checks (C# per update, one V8 call per batch), synchronous from the size check to the
     /// relay and the hand-over to the commit loop, so that the interleaving calls of other connections never see a
@@ -522,37 +542,78 @@ public sealed partial class DocumentGrain(
         var now = DateTimeOffset.UtcNow;
         if (!_sessions.TryGetValue(member.UserId, out var session))
         {
-            _sessions[member.UserId] = session = new EditSession(member, CoPLiveIds.New("session"));
+            _sessions[member.UserId] = session = new EditSession(member, CoPLiveIds.New("session"), now);
         }
 
         session.LastAt = now;
         session.Updates += updates;
     }
 
-    /// <summary>Publishes the editing sessions that ended (no update for <see cref="DocumentOptions.EditSessionIdle"/>), or all of them.</summary>
+    /// <summary>
+    /// Stores the editing sessions that ended (no update for <see cref="DocumentOptions.EditSessionIdle"/>), or all of
+    /// them, and then publishes them; stores the counters of the open sessions that changed since their last save.
+    /// </summary>
     private async Task EndEditSessionsAsync(bool all)
     {
         var now = DateTimeOffset.UtcNow;
-        foreach (var session in _sessions.Values.Where(s => all || now - s.LastAt >= Limits.EditSessionIdle).ToList())
+        var ended = _sessions.Values.Where(s => all || now - s.LastAt >= Limits.EditSessionIdle).ToList();
+        var changed = _sessions.Values.Where(s => s.Updates != s.SavedUpdates && !ended.Contains(s)).Select(s => (Session: s, Saved: s.ToStored(ended: false))).ToList();
+        if (ended.Count == 0 && changed.Count == 0)
         {
-            _sessions.Remove(session.Member.UserId);
-            await this.PublishActivityAsync(
-                new ActivityEvent(
-                    ActivityTypes.DocumentEditSession,
-                    S.CommunityId,
-                    session.Member.UserId,
-                    session.Member.OrganizationId,
-                    "document",
-                    Id,
-                    session.Id,
-                    SubjectUserId: null,
-                    SubjectOrganizationId: null,
-                    CrossOrganization: false,
-                    session.Updates.ToString(CultureInfo.InvariantCulture),
-                    session.LastAt),
-                logger);
+            return;
+        }
+
+        // An update that arrives while this is saved starts a new session: the ended ones are out of the map first.
+        ended.ForEach(s => _sessions.Remove(s.Member.UserId));
+        List<StoredEditSession> endedStored = [.. ended.Select(s => s.ToStored(ended: true))];
+        try
+        {
+            await store.SaveEditSessionsAsync(Id, [.. endedStored, .. changed.Select(c => c.Saved)], CancellationToken.None);
+        }
+        catch
+        {
+            ended.ForEach(s => _sessions.TryAdd(s.Member.UserId, s));
+            throw;
+        }
+
+        changed.ForEach(c => c.Session.SavedUpdates = c.Saved.Updates);
+        foreach (var session in endedStored)
+        {
+            await this.PublishActivityAsync(SessionEvent(session), logger);
         }
     }
+
+    /// <summary>Ends the sessions a previous activation left open (a killed process): they hold the counters of their last save.</summary>
+    private async Task EndOrphanedEditSessionsAsync(CancellationToken cancellationToken)
+    {
+        var orphaned = (await store.LoadEditSessionsAsync(Id, cancellationToken)).Where(s => !s.Ended).Select(s => s with { Ended = true }).ToList();
+        if (orphaned.Count == 0)
+        {
+            return;
+        }
+
+        await store.SaveEditSessionsAsync(Id, orphaned, cancellationToken);
+        foreach (var session in orphaned)
+        {
+            await this.PublishActivityAsync(SessionEvent(session), logger);
+        }
+
+        LogOrphanedSessionsEnded(logger, Id, orphaned.Count);
+    }
+
+    private ActivityEvent SessionEvent(StoredEditSession session) => new(
+        ActivityTypes.DocumentEditSession,
+        S.CommunityId,
+        session.UserId,
+        session.OrganizationId,
+        "document",
+        Id,
+        session.SessionId,
+        SubjectUserId: null,
+        SubjectOrganizationId: null,
+        CrossOrganization: false,
+        session.Updates.ToString(CultureInfo.InvariantCulture),
+        session.LastAt);
 
     /// <summary>The whole current document (snapshot and log) as one update.</summary>
     private async Task<byte[]> CurrentStateAsync()
@@ -645,15 +706,22 @@ public sealed partial class DocumentGrain(
         canWrite);
 
     /// <summary>A member's editing session: their committed updates since they began, until a pause ends it.</summary>
-    private sealed class EditSession(MemberIdentity member, string id)
+    private sealed class EditSession(MemberIdentity member, string id, DateTimeOffset firstAt)
     {
         public MemberIdentity Member { get; } = member;
 
         public string Id { get; } = id;
 
+        public DateTimeOffset FirstAt { get; } = firstAt;
+
         public DateTimeOffset LastAt { get; set; }
 
         public int Updates { get; set; }
+
+        /// <summary>The updates the store holds for this open session (its last save).</summary>
+        public int SavedUpdates { get; set; }
+
+        public StoredEditSession ToStored(bool ended) => new(Id, Member.UserId, Member.OrganizationId, Updates, FirstAt, LastAt, ended);
     }
 
     /// <summary>A gateway node's subscription and when it lapses unless renewed.</summary>
@@ -673,6 +741,12 @@ public sealed partial class DocumentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: version {VersionId} saved ({Reason})")]
     private static partial void LogVersionSaved(ILogger logger, string documentId, string versionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: the editing sessions could not be stored at deactivation; the next activation ends them")]
+    private static partial void LogSessionsNotSaved(ILogger logger, Exception exception, string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: ended {Count} editing sessions a previous activation left open")]
+    private static partial void LogOrphanedSessionsEnded(ILogger logger, string documentId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: version {VersionId} restored by {UserId}")]
     private static partial void LogRestored(ILogger logger, string documentId, string versionId, string userId);

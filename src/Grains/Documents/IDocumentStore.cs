@@ -24,4 +24,10 @@ public interface IDocumentStore
 
     /// <summary>Bytes of the snapshot and the log (versions excluded).</summary>
     Task<long> StoredBytesAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces editing sessions by session id (db/sqlite/005-document-sessions.sql, db/postgresql/007-document-sessions.sql), in one transaction.</summary>
+    Task SaveEditSessionsAsync(string documentId, IReadOnlyList<StoredEditSession> sessions, CancellationToken cancellationToken);
+
+    /// <summary>Every stored editing session of the document, oldest first.</summary>
+    Task<IReadOnlyList<StoredEditSession>> LoadEditSessionsAsync(string documentId, CancellationToken cancellationToken);
 }

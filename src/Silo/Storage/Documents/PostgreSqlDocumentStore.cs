@@ -116,6 +116,60 @@ public sealed class PostgreSqlDocumentStore(NpgsqlDataSource dataSource) : IDocu
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task SaveEditSessionsAsync(string documentId, IReadOnlyList<StoredEditSession> sessions, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
+            await using var command = Command(
+                connection,
+                transaction,
+                """
+                INSERT INTO coplive_document_session (document_id, session_id, user_id, organization_id, updates, first_at, last_at, ended)
+                VALUES (@id, @session, @user, @organization, @updates, @first, @last, @ended)
+                ON CONFLICT (document_id, session_id) DO UPDATE SET
+                    updates = excluded.updates, first_at = excluded.first_at, last_at = excluded.last_at, ended = excluded.ended
+                """,
+                documentId);
+            command.Parameters.AddWithValue("session", session.SessionId);
+            command.Parameters.AddWithValue("user", session.UserId);
+            command.Parameters.AddWithValue("organization", session.OrganizationId);
+            command.Parameters.AddWithValue("updates", session.Updates);
+            command.Parameters.AddWithValue("first", session.FirstAt.ToUniversalTime());
+            command.Parameters.AddWithValue("last", session.LastAt.ToUniversalTime());
+            command.Parameters.AddWithValue("ended", session.Ended);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEditSession>> LoadEditSessionsAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            null,
+            "SELECT session_id, user_id, organization_id, updates, first_at, last_at, ended FROM coplive_document_session WHERE document_id = @id ORDER BY first_at, session_id",
+            documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        List<StoredEditSession> sessions = [];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sessions.Add(new StoredEditSession(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetInt32(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.GetFieldValue<DateTimeOffset>(5),
+                reader.GetBoolean(6)));
+        }
+
+        return sessions;
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, string documentId)
     {
         var command = new NpgsqlCommand(sql, connection, transaction);

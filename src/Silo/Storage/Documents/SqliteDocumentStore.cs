@@ -117,6 +117,58 @@ public sealed class SqliteDocumentStore(string connectionString) : IDocumentStor
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
+    public async Task SaveEditSessionsAsync(string documentId, IReadOnlyList<StoredEditSession> sessions, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var session in sessions)
+        {
+            await using var command = Command(
+                connection,
+                transaction,
+                """
+                INSERT OR REPLACE INTO CoPLiveDocumentSession (DocumentId, SessionId, UserId, OrganizationId, Updates, FirstAt, LastAt, Ended)
+                VALUES ($id, $session, $user, $organization, $updates, $first, $last, $ended)
+                """,
+                documentId);
+            command.Parameters.AddWithValue("$session", session.SessionId);
+            command.Parameters.AddWithValue("$user", session.UserId);
+            command.Parameters.AddWithValue("$organization", session.OrganizationId);
+            command.Parameters.AddWithValue("$updates", session.Updates);
+            command.Parameters.AddWithValue("$first", session.FirstAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$last", session.LastAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$ended", session.Ended ? 1 : 0);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEditSession>> LoadEditSessionsAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            null,
+            "SELECT SessionId, UserId, OrganizationId, Updates, FirstAt, LastAt, Ended FROM CoPLiveDocumentSession WHERE DocumentId = $id ORDER BY FirstAt, SessionId",
+            documentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        List<StoredEditSession> sessions = [];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sessions.Add(new StoredEditSession(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetInt32(3),
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                reader.GetInt64(6) != 0));
+        }
+
+        return sessions;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
