@@ -31,9 +31,9 @@ public sealed class AnalyticsRestartTests
     [Fact]
     public async Task FactsLeftUnwrittenByAKill_AreRebuiltFromTheContent_OnTheNextActivation()
     {
-        // An hour's delay: only the first event's write (which marks the row open) reaches the file before the kill.
+        // Ten minutes (the longest delay allowed): only the first event's write (which marks the row open) reaches the file before the kill.
         var settings = TestGateway.SqliteSettings(RepositoryPaths.NewTempFolder());
-        settings["CoPLive:Analytics:WriteDelay"] = "01:00:00";
+        settings["CoPLive:Analytics:WriteDelay"] = "00:10:00";
         var after = await RunAsync(settings);
         Assert.NotNull(after.RebuiltAt);
     }
