@@ -35,6 +35,11 @@ public sealed class AnalyticsScript(string communityId)
     public AnalyticsScript AnswerLive(string meetupId, string questionId, string host, string hostOrganization, string asker, string askerOrganization, DateTimeOffset at) =>
         Add(ActivityTypes.MeetupQuestionAnswered, host, hostOrganization, "meetup", meetupId, questionId, asker, askerOrganization, null, at);
 
+    /// <summary>
+    /// A <c>document-edit-session</c> as a document grain publishes it, but only on the stream: the document's session
+    /// table does not hold it, so a rebuild would not bring it back (the rebuild is tested with real edits, in
+    /// tests/CoPLive.Documents.Tests/Live/DocumentContributorsTests.cs and DocumentSessionDurabilityTests.cs).
+    /// </summary>
     public AnalyticsScript Edit(string documentId, string sessionId, string user, string organization, DateTimeOffset at) =>
         Add(ActivityTypes.DocumentEditSession, user, organization, "document", documentId, sessionId, null, null, "12", at);
 

@@ -175,7 +175,17 @@ public sealed partial class ActivityGrain(
         if (_unwritten)
         {
             _unwritten = false;
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Tried again on the next tick; a crash meanwhile leaves the row open, so the next activation rebuilds.
+                _unwritten = true;
+                _writeTimer = this.RegisterGrainTimer(_ => WriteUnwrittenAsync(), options.Value.WriteDelay, options.Value.WriteDelay);
+                throw;
+            }
         }
     }
 

@@ -27,14 +27,7 @@ public sealed class DocumentContributorsTests(LiveGatewayFixture fixture)
 
         // The fixture ends a session after a second without updates; each is stored, then published.
         var live = await ReportWaiter.UntilAsync(scene.Alice, scene.CommunityId, r => ReportWaiter.Row(r, document.Id)?.Sessions == 2, "both editing sessions reach the analytics");
-        var expected = new
-        {
-            Contributors = (int?)2,
-            Sessions = (int?)2,
-            ByOrganization = string.Join(",", new[] { $"{scene.Alice.OrganizationId}=1", $"{scene.Bob.OrganizationId}=1" }.Order(StringComparer.Ordinal)),
-            Users = string.Join(",", new[] { scene.Alice.UserId, scene.Bob.UserId }.Order(StringComparer.Ordinal)),
-            Organizations = string.Join(",", new[] { $"{scene.Alice.OrganizationId}:1/1/1", $"{scene.Bob.OrganizationId}:1/1/1" }.Order(StringComparer.Ordinal)),
-        };
+        var expected = ReportWaiter.AliceAndBobOnce(scene);
         Assert.Equal(expected, ReportWaiter.Contributors(live, document.Id));
 
         var rebuilt = await scene.Alice.SendAsync<AnalyticsRebuilt>(HttpMethod.Post, $"/api/communities/{scene.CommunityId}/analytics/rebuild", null);

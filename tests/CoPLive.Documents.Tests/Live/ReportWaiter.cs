@@ -34,17 +34,26 @@ public static class ReportWaiter
     /// <summary>The document's row, or null.</summary>
     public static DocumentContributions? Row(AnalyticsReport report, string documentId) => report.Documents.PerDocument.FirstOrDefault(d => d.DocumentId == documentId);
 
+    /// <summary><see cref="Contributors"/> of a document that Alice (northwind) and Bob (contoso) edited in one session each.</summary>
+    public static object AliceAndBobOnce(DocumentScene scene) => Shape(
+        2,
+        2,
+        string.Join(",", new[] { $"{scene.Alice.OrganizationId}=1", $"{scene.Bob.OrganizationId}=1" }.Order(StringComparer.Ordinal)),
+        string.Join(",", new[] { scene.Alice.UserId, scene.Bob.UserId }.Order(StringComparer.Ordinal)),
+        string.Join(",", new[] { $"{scene.Alice.OrganizationId}:1/1/1", $"{scene.Bob.OrganizationId}:1/1/1" }.Order(StringComparer.Ordinal)));
+
     /// <summary>What a viewer relies on of a document's contributors: counts, per organization, who (sorted), and the organizations' totals.</summary>
     public static object Contributors(AnalyticsReport report, string documentId)
     {
         var row = Row(report, documentId);
-        return new
-        {
-            Contributors = row?.Contributors,
-            Sessions = row?.Sessions,
-            ByOrganization = row is null ? "" : string.Join(",", row.ContributorsByOrganization.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
-            Users = row is null ? "" : string.Join(",", row.ContributorUserIds.Order(StringComparer.Ordinal)),
-            Organizations = string.Join(",", report.Documents.ByOrganization.OrderBy(o => o.OrganizationId, StringComparer.Ordinal).Select(o => $"{o.OrganizationId}:{o.Documents}/{o.Contributors}/{o.Sessions}")),
-        };
+        return Shape(
+            row?.Contributors,
+            row?.Sessions,
+            row is null ? "" : string.Join(",", row.ContributorsByOrganization.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+            row is null ? "" : string.Join(",", row.ContributorUserIds.Order(StringComparer.Ordinal)),
+            string.Join(",", report.Documents.ByOrganization.OrderBy(o => o.OrganizationId, StringComparer.Ordinal).Select(o => $"{o.OrganizationId}:{o.Documents}/{o.Contributors}/{o.Sessions}")));
     }
+
+    private static object Shape(int? contributors, int? sessions, string byOrganization, string users, string organizations) =>
+        new { Contributors = contributors, Sessions = sessions, ByOrganization = byOrganization, Users = users, Organizations = organizations };
 }
