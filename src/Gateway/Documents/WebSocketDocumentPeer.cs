@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using CoPLive.Common;
 using CoPLive.Documents;
 using CoPLive.Documents.Yjs;
+using CoPLive.Gateway.Operations;
 using CoPLive.Identity;
 
 namespace CoPLive.Gateway.Documents;
@@ -51,6 +53,12 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         _logger = logger;
     }
 
+    /// <summary>When this connection's open steps happened; its sync step 2 being sent is timed, logged and recorded once.</summary>
+    public DocumentOpenTiming? OpenTiming { get; init; }
+
+    /// <summary>Where the open's timing is recorded.</summary>
+    public CoPLiveMetrics? Metrics { get; init; }
+
     public override void DeliverUpdates(ImmutableArray<byte[]> updates, Lazy<byte[][]> frames)
     {
         foreach (var frame in frames.Value)
@@ -77,6 +85,11 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         try
         {
             _initial = await _grain.OpenAsync(Member, null);
+            if (OpenTiming is { } timing)
+            {
+                timing.Opened = Stopwatch.GetTimestamp();
+            }
+
             Send(YjsMessages.SyncStep1Message(_initial.StateVector));
             if (_documents.KnownAwareness(DocumentId) is { } awareness)
             {
@@ -217,6 +230,12 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
 
     private async Task AnswerSyncStep1Async(byte[] stateVector)
     {
+        var timing = OpenTiming is { SyncRequested: 0 } open ? open : null;
+        if (timing is not null)
+        {
+            timing.SyncRequested = Stopwatch.GetTimestamp();
+        }
+
         var opened = _initial is { } initial && stateVector is [0] ? initial : null;
         _initial = null;
         try
@@ -229,7 +248,13 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             return;
         }
 
-        Send(YjsMessages.SyncStep2Message(opened.Update));
+        var step2 = YjsMessages.SyncStep2Message(opened.Update);
+        if (timing is not null)
+        {
+            timing.SyncFrame = step2;
+        }
+
+        Send(step2);
         foreach (var update in opened.Tail)
         {
             Send(YjsMessages.UpdateMessage(update));
@@ -378,6 +403,11 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             {
                 Interlocked.Decrement(ref _queued);
                 await _socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
+                if (OpenTiming is { SyncFrame: { } syncFrame } timing && ReferenceEquals(frame, syncFrame))
+                {
+                    timing.SyncFrame = null;
+                    ReportOpen(timing, frame.Length);
+                }
             }
 
             // Everything queued is sent; a revoked or flooding session closes from here, while the read loop waits for
@@ -392,6 +422,27 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             _closing.Cancel();
         }
     }
+
+    private void ReportOpen(DocumentOpenTiming timing, int syncBytes)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        Metrics?.DocumentOpened(timing, sent);
+        LogOpened(
+            _logger,
+            DocumentId,
+            ConnectionId,
+            Stopwatch.GetElapsedTime(timing.Started, sent).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.Started, timing.Authorized).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.Authorized, timing.Upgraded).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.Upgraded, timing.Opened).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.Opened, timing.SyncRequested).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.SyncRequested, sent).TotalMilliseconds,
+            syncBytes);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: y-websocket connection {ConnectionId} opened in {TotalMilliseconds} ms (authorize and activate {AuthorizeMilliseconds}, upgrade {UpgradeMilliseconds}, open {OpenMilliseconds}, wait for the client's sync step 1 {WaitMilliseconds}, sync step 2 of {SyncBytes} bytes sent {SyncMilliseconds})")]
+    private static partial void LogOpened(
+        ILogger logger, string documentId, string connectionId, double totalMilliseconds, double authorizeMilliseconds, double upgradeMilliseconds, double openMilliseconds, double waitMilliseconds, double syncMilliseconds, int syncBytes);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: y-websocket connection {ConnectionId} closed")]
     private static partial void LogSocketClosed(ILogger logger, Exception exception, string documentId, string connectionId);
