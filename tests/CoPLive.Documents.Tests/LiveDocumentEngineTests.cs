@@ -37,6 +37,23 @@ public sealed class LiveDocumentEngineTests(YjsFixture fixture)
     }
 
     [Fact]
+    public async Task ThePartAPeerLacks_ComesFromTheLiveCopy_AndCompletesThePeersDocument()
+    {
+        var (updates, text) = Typed("A peer that had half of it asks for the rest. ", 120);
+        await using var live = Engine.OpenLive();
+        Assert.True(await live.TryApplyAsync(updates, [EmptyDocument]));
+        var half = await Engine.MergeUpdatesAsync([EmptyDocument, .. updates.Take(60)]);
+
+        var diff = await live.TryDiffAsync(await Engine.EncodeStateVectorAsync(half));
+        var malformed = await Assert.ThrowsAsync<InvalidYjsUpdateException>(() => live.TryDiffAsync(new byte[] { 5, 1 }));
+        var completed = await Engine.MergeUpdatesAsync([half, diff!]);
+
+        Assert.Equal(text, await Engine.ReadTextAsync(completed, "content"));
+        Assert.True(diff!.Length < (await live.TryEncodeStateAsync())!.Length);
+        Assert.Null(malformed.UpdateIndex);
+    }
+
+    [Fact]
     public async Task AnUpdateWhoseDependenciesAreMissing_IsAccepted_AndIntegratesWhenTheyArrive()
     {
         var (updates, _) = Typed("ab", 2);

@@ -16,11 +16,13 @@ namespace CoPLive.Documents;
 /// <inheritdoc cref="IDocumentGrain"/>
 /// <remarks>
 /// In memory: the compacted snapshot, the log after it (committed or on its way), and the server's state vector, kept
-/// in C# from each update's clock ranges. The hot path has no V8 call: updates are checked by
-/// <see cref="YjsUpdateDecoder"/>, relayed at once to the subscribed gateway nodes, and group-committed to
+/// in C# from each update's clock ranges; in V8, once written to, the document's live copy
+/// (<see cref="IYjsLiveDocument"/>). Updates are checked by <see cref="YjsUpdateDecoder"/>, then each batch by one V8
+/// call that applies it to the live copy, relayed at once to the subscribed gateway nodes, and group-committed to
 /// <see cref="IDocumentStore"/> (all that arrive while a commit is in flight go in the next transaction); a caller is
 /// answered once its updates are committed. <see cref="IYjsEngine"/> compacts the log into the snapshot in the
-/// background, computes diffs for clients that open with a state vector, exports, and restores versions.
+/// background (from the live copy when it can), computes diffs for clients that open with a state vector, exports,
+/// and restores versions.
 /// </remarks>
 public sealed partial class DocumentGrain(
     [PersistentState(StorageNames.DocumentState, StorageNames.Main)] IPersistentState<DocumentState> state,
@@ -159,7 +161,15 @@ public sealed partial class DocumentGrain(
         {
             try
             {
-                update = await yjs.DiffUpdateAsync(snapshot, stateVector);
+                if (await TryDiffLiveAsync(stateVector) is { } live)
+                {
+                    // The live copy holds the snapshot and the whole log: its diff is all the peer lacks.
+                    (update, tail, serverVector) = live;
+                }
+                else
+                {
+                    update = await yjs.DiffUpdateAsync(snapshot, stateVector);
+                }
             }
             catch (InvalidYjsUpdateException exception)
             {
@@ -649,6 +659,28 @@ public sealed partial class DocumentGrain(
         try
         {
             return _live is { } live && (through is null || through == _lastSeq) ? await live.TryEncodeStateAsync() : null;
+        }
+        finally
+        {
+            _checkGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The live copy's answer to a peer's state vector, with the server's state vector at that moment and no separate
+    /// log (the diff holds it); null if the document is not live. Taken between batches.
+    /// </summary>
+    private async Task<(byte[] Update, ImmutableArray<byte[]> Tail, byte[] ServerVector)?> TryDiffLiveAsync(byte[] stateVector)
+    {
+        if (_live is null)
+        {
+            return null;
+        }
+
+        await _checkGate.WaitAsync();
+        try
+        {
+            return _live is { } live && await live.TryDiffAsync(stateVector) is { } diff ? (diff, [], _stateVector.Encode()) : null;
         }
         finally
         {

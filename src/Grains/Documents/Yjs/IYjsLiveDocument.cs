@@ -29,4 +29,11 @@ public interface IYjsLiveDocument : IAsyncDisposable
 
     /// <summary>The whole live document as one compact update (<c>Y.encodeStateAsUpdate</c>), or null if it is not live.</summary>
     Task<byte[]?> TryEncodeStateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What a peer with <paramref name="stateVector"/> lacks of the live document (the answer to its sync step 1), or
+    /// null if it is not live.
+    /// </summary>
+    /// <exception cref="InvalidYjsUpdateException">The state vector is malformed.</exception>
+    Task<byte[]?> TryDiffAsync(ReadOnlyMemory<byte> stateVector, CancellationToken cancellationToken = default);
 }

@@ -544,27 +544,38 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
         public Task<byte[]?> TryEncodeStateAsync(CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            return owner.RunLiveAsync(lane, "encodeLive", instance => BytesOrNull(instance.Call("encodeLive", key)), cancellationToken, () => null);
+        }
+
+        public Task<byte[]?> TryDiffAsync(ReadOnlyMemory<byte> stateVector, CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
             return owner.RunLiveAsync(
                 lane,
-                "encodeLive",
+                "diffLive",
                 instance =>
                 {
-                    var result = instance.Call("encodeLive", key);
-                    if (result is not ITypedArray<byte> bytes)
-                    {
-                        return null;
-                    }
-                    try
-                    {
-                        return bytes.ToArray();
-                    }
-                    finally
-                    {
-                        (result as IDisposable)?.Dispose();
-                    }
+                    using var vector = instance.ToScript(stateVector);
+                    return BytesOrNull(instance.Call("diffLive", key, vector));
                 },
                 cancellationToken,
                 () => null);
+        }
+
+        private static byte[]? BytesOrNull(object result)
+        {
+            if (result is not ITypedArray<byte> bytes)
+            {
+                return null;
+            }
+            try
+            {
+                return bytes.ToArray();
+            }
+            finally
+            {
+                (result as IDisposable)?.Dispose();
+            }
         }
 
         public async ValueTask DisposeAsync()

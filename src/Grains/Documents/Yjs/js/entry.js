@@ -241,6 +241,13 @@ globalThis.CoPLiveYjs = {
     return doc === undefined ? null : Y.encodeStateAsUpdate(doc)
   },
 
+  /** What a peer with stateVector lacks of the live document called key (pending structs included), or null if it is not live. */
+  diffLive (key, stateVector) {
+    decodeStateVectorStrict(stateVector)
+    const doc = liveDocs.get(key)
+    return doc === undefined ? null : Y.encodeStateAsUpdate(doc, stateVector)
+  },
+
   /** Closes the live document called key, if it is live. */
   closeLive (key) {
     const doc = liveDocs.get(key)
