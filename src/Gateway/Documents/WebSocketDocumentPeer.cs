@@ -24,6 +24,13 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
     /// <summary>Frames a slow client may have waiting before it is disconnected (it reconnects and syncs afresh).</summary>
     private const int MaxQueuedFrames = 1_000_000;
 
+    /// <summary>
+    /// Grain calls one connection may have in flight: two, so that one batch is checked (in V8) while the one before
+    /// waits for its commit, and both can share a commit. Their order may change on the way; Yjs updates commute
+    /// (one that arrives before what it depends on is pending until it comes).
+    /// </summary>
+    private const int MaxCallsInFlight = 2;
+
     private static readonly byte[] EmptyUpdate = [0, 0];
 
     private readonly WebSocket _socket;
@@ -36,7 +43,7 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
     private readonly object _pendingLock = new();
     private readonly CancellationTokenSource _closing = new();
     private List<byte[]> _pending = [];
-    private bool _inFlight;
+    private int _callsInFlight;
     private int _queued;
     private DocumentOpened? _initial;
     private (WebSocketCloseStatus Status, string Reason)? _closeWith;
@@ -295,12 +302,12 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         lock (_pendingLock)
         {
             _pending.Add(update);
-            if (_inFlight)
+            if (_callsInFlight == MaxCallsInFlight)
             {
                 return;
             }
 
-            _inFlight = true;
+            _callsInFlight++;
         }
 
         _ = FlushAsync();
@@ -324,7 +331,10 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         }
     }
 
-    /// <summary>One grain call at a time; what queued meanwhile goes in the next (at most MaxBatchUpdates).</summary>
+    /// <summary>
+    /// One of at most <see cref="MaxCallsInFlight"/> loops of grain calls; what queued meanwhile goes in the next call
+    /// (at most MaxBatchUpdates).
+    /// </summary>
     private async Task FlushAsync()
     {
         while (true)
@@ -334,7 +344,7 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             {
                 if (_pending.Count == 0)
                 {
-                    _inFlight = false;
+                    _callsInFlight--;
                     return;
                 }
 
