@@ -138,6 +138,7 @@ internal sealed class BenchOptions
                     break;
                 case "--fanout-seconds":
                     fanOutSeconds = PositiveSeconds(arg, Value());
+                    break;
                 case "--trace-edits":
                     traceEdits = Positive(arg, Value());
                     break;

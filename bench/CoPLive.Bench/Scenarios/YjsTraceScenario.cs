@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CoPLive.Bench.Hosting;
 using CoPLive.Testing;
 using Microsoft.Data.Sqlite;
@@ -36,6 +37,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         long storedBytes;
         string documentId, warmupId, token;
         List<double> opens = [];
+        List<ServerOpen> serverOpens = [];
         var gateway = await StartGatewayAsync(folder, port, cancellationToken);
         try
         {
@@ -54,6 +56,10 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             await using var again = await StartGatewayAsync(folder, port, cancellationToken);
             var opened = await OpenAsync($"ws://127.0.0.1:{port}/yjs", token, [$"{warmupId}:0", $"{documentId}:{c.Length}"], cancellationToken);
             opens.Add(opened[documentId]);
+            if (await ServerOpenAsync(again, documentId, cancellationToken) is { } serverOpen)
+            {
+                serverOpens.Add(serverOpen);
+            }
         }
 
         Log.Line($"yjs-trace: y-websocket 1.5.4 reference server, {edits} edits");
@@ -70,6 +76,11 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         }
 
         var open = Distribution.Of(opens);
+        string Phase(Func<ServerOpen, double> phase)
+        {
+            var d = Distribution.Of([.. serverOpens.Select(phase)]);
+            return $"{Format.Number(d.P50, "0.0")} / {Format.Number(d.P99, "0.0")}";
+        }
         var rows = new List<ReportRow>
         {
             new("edits typed, one update each", Format.Whole(edits), Format.Whole(edits)),
@@ -92,6 +103,12 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
                 "",
                 "",
                 "p99 at most 50 ms"),
+            new(
+                $"server's part of a cold open, from its Debug log (ms; p50 / p99 of {serverOpens.Count}): total ; authorize and activate (the grain's load of its content ; of which the snapshot read) ; open ; sync step 2 sent",
+                serverOpens.Count == 0 ? "not logged" : $"{Phase(o => o.Total)} ; {Phase(o => o.Authorize)} ({Phase(o => o.Load)} ; {Phase(o => o.Read)}) ; {Phase(o => o.Open)} ; {Phase(o => o.Sync)}",
+                "",
+                "",
+                ""),
         };
         var notes = new List<string>
         {
@@ -121,6 +138,9 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             ["Logging__Console__FormatterName"] = "simple",
             ["CoPLive__Documents__UpdatesPerSecond"] = "10000000",
             ["CoPLive__Documents__UpdateBurst"] = "10000000",
+            // The server's timing of an open and of a document's load (Debug lines that the cold opens read back).
+            ["Logging__LogLevel__CoPLive.Gateway.Documents.WebSocketDocumentPeer"] = "Debug",
+            ["Logging__LogLevel__CoPLive.Documents.DocumentGrain"] = "Debug",
         };
         foreach (var (key, value) in TestGateway.SqliteSettings(folder))
         {
@@ -159,6 +179,33 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         var document = await Read(await http.PostAsJsonAsync($"/api/communities/{communityId}/documents", new { title = "automerge-paper", kind = "text" }, cancellationToken), cancellationToken);
         var warmup = await Read(await http.PostAsJsonAsync($"/api/communities/{communityId}/documents", new { title = "warm-up", kind = "text" }, cancellationToken), cancellationToken);
         return (token, document.GetProperty("id").GetString()!, warmup.GetProperty("id").GetString()!);
+    }
+
+    /// <summary>
+    /// The server's own timing of the last open of <paramref name="documentId"/>: its Debug lines (the grain's load, the
+    /// y-websocket connection's phases), null if they are not there within 5 s.
+    /// </summary>
+    private static async Task<ServerOpen?> ServerOpenAsync(ServerProcess gateway, string documentId, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            var output = gateway.LastOutput;
+            var opened = Regex.Match(
+                output,
+                $@"Document {Regex.Escape(documentId)}: y-websocket connection \S+ opened in ([\d.]+) ms \(authorize and activate ([\d.]+), upgrade [\d.]+, open ([\d.]+), wait for the client's sync step 1 [\d.]+, sync step 2 of \d+ bytes sent ([\d.]+)\)");
+            var loaded = Regex.Match(output, $@"Document {Regex.Escape(documentId)}: loaded a snapshot of \d+ bytes and \d+ logged updates \(read ([\d.]+) ms, in all ([\d.]+) ms");
+            if (opened.Success)
+            {
+                double Number(Group group) => double.Parse(group.Value, CultureInfo.InvariantCulture);
+                return new ServerOpen(Number(opened.Groups[1]), Number(opened.Groups[2]), loaded.Success ? Number(loaded.Groups[1]) : double.NaN, loaded.Success ? Number(loaded.Groups[2]) : double.NaN, Number(opened.Groups[3]), Number(opened.Groups[4]));
+            }
+
+            // A benchmark, not a test: the console logger writes its queue a moment after the send.
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        return null;
     }
 
     private static async Task<JsonElement> Read(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -244,6 +291,9 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             throw new InvalidOperationException($"npm ci in {NodeFolder} failed ({npm.ExitCode}).");
         }
     }
+
+    /// <summary>The server's phases of one open, in milliseconds (<see cref="Read"/>: the grain's snapshot read, part of <see cref="Authorize"/>).</summary>
+    private sealed record ServerOpen(double Total, double Authorize, double Read, double Load, double Open, double Sync);
 
     private sealed record TraceRun(double UpdatesPerSecond, long TypingMs, long StateBytes, int Length);
 }

@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using CoPLive.Common;
 using CoPLive.Documents;
 using CoPLive.Documents.Yjs;
+using CoPLive.Gateway.Operations;
 using CoPLive.Identity;
 
 namespace CoPLive.Gateway.Documents;
@@ -22,6 +24,13 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
     /// <summary>Frames a slow client may have waiting before it is disconnected (it reconnects and syncs afresh).</summary>
     private const int MaxQueuedFrames = 1_000_000;
 
+    /// <summary>
+    /// Grain calls one connection may have in flight: two, so that one batch is checked (in V8) while the one before
+    /// waits for its commit, and both can share a commit. Their order may change on the way; Yjs updates commute
+    /// (one that arrives before what it depends on is pending until it comes).
+    /// </summary>
+    private const int MaxCallsInFlight = 2;
+
     private static readonly byte[] EmptyUpdate = [0, 0];
 
     private readonly WebSocket _socket;
@@ -34,7 +43,7 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
     private readonly object _pendingLock = new();
     private readonly CancellationTokenSource _closing = new();
     private List<byte[]> _pending = [];
-    private bool _inFlight;
+    private int _callsInFlight;
     private int _queued;
     private DocumentOpened? _initial;
     private (WebSocketCloseStatus Status, string Reason)? _closeWith;
@@ -50,6 +59,12 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         _limiter = new UpdateRateLimiter(_options.UpdatesPerSecond, _options.UpdateBurst);
         _logger = logger;
     }
+
+    /// <summary>When this connection's open steps happened; its sync step 2 being sent is timed, logged and recorded once.</summary>
+    public DocumentOpenTiming? OpenTiming { get; init; }
+
+    /// <summary>Where the open's timing is recorded.</summary>
+    public CoPLiveMetrics? Metrics { get; init; }
 
     public override void DeliverUpdates(ImmutableArray<byte[]> updates, Lazy<byte[][]> frames)
     {
@@ -77,6 +92,11 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         try
         {
             _initial = await _grain.OpenAsync(Member, null);
+            if (OpenTiming is { } timing)
+            {
+                timing.Opened = Stopwatch.GetTimestamp();
+            }
+
             Send(YjsMessages.SyncStep1Message(_initial.StateVector));
             if (_documents.KnownAwareness(DocumentId) is { } awareness)
             {
@@ -217,6 +237,12 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
 
     private async Task AnswerSyncStep1Async(byte[] stateVector)
     {
+        var timing = OpenTiming is { SyncRequested: 0 } open ? open : null;
+        if (timing is not null)
+        {
+            timing.SyncRequested = Stopwatch.GetTimestamp();
+        }
+
         var opened = _initial is { } initial && stateVector is [0] ? initial : null;
         _initial = null;
         try
@@ -229,7 +255,13 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             return;
         }
 
-        Send(YjsMessages.SyncStep2Message(opened.Update));
+        var step2 = YjsMessages.SyncStep2Message(opened.Update);
+        if (timing is not null)
+        {
+            timing.SyncFrame = step2;
+        }
+
+        Send(step2);
         foreach (var update in opened.Tail)
         {
             Send(YjsMessages.UpdateMessage(update));
@@ -270,12 +302,12 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         lock (_pendingLock)
         {
             _pending.Add(update);
-            if (_inFlight)
+            if (_callsInFlight == MaxCallsInFlight)
             {
                 return;
             }
 
-            _inFlight = true;
+            _callsInFlight++;
         }
 
         _ = FlushAsync();
@@ -299,7 +331,10 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         }
     }
 
-    /// <summary>One grain call at a time; what queued meanwhile goes in the next (at most MaxBatchUpdates).</summary>
+    /// <summary>
+    /// One of at most <see cref="MaxCallsInFlight"/> loops of grain calls; what queued meanwhile goes in the next call
+    /// (at most MaxBatchUpdates).
+    /// </summary>
     private async Task FlushAsync()
     {
         while (true)
@@ -309,7 +344,7 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             {
                 if (_pending.Count == 0)
                 {
-                    _inFlight = false;
+                    _callsInFlight--;
                     return;
                 }
 
@@ -378,6 +413,11 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             {
                 Interlocked.Decrement(ref _queued);
                 await _socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken);
+                if (OpenTiming is { SyncFrame: { } syncFrame } timing && ReferenceEquals(frame, syncFrame))
+                {
+                    timing.SyncFrame = null;
+                    ReportOpen(timing, frame.Length);
+                }
             }
 
             // Everything queued is sent; a revoked or flooding session closes from here, while the read loop waits for
@@ -392,6 +432,27 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
             _closing.Cancel();
         }
     }
+
+    private void ReportOpen(DocumentOpenTiming timing, int syncBytes)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        Metrics?.DocumentOpened(timing, sent);
+        LogOpened(
+            _logger,
+            DocumentId,
+            ConnectionId,
+            Stopwatch.GetElapsedTime(timing.Started, sent).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.Started, timing.Authorized).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.Authorized, timing.Upgraded).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.Upgraded, timing.Opened).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.Opened, timing.SyncRequested).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(timing.SyncRequested, sent).TotalMilliseconds,
+            syncBytes);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: y-websocket connection {ConnectionId} opened in {TotalMilliseconds} ms (authorize and activate {AuthorizeMilliseconds}, upgrade {UpgradeMilliseconds}, open {OpenMilliseconds}, wait for the client's sync step 1 {WaitMilliseconds}, sync step 2 of {SyncBytes} bytes sent {SyncMilliseconds})")]
+    private static partial void LogOpened(
+        ILogger logger, string documentId, string connectionId, double totalMilliseconds, double authorizeMilliseconds, double upgradeMilliseconds, double openMilliseconds, double waitMilliseconds, double syncMilliseconds, int syncBytes);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: y-websocket connection {ConnectionId} closed")]
     private static partial void LogSocketClosed(ILogger logger, Exception exception, string documentId, string connectionId);

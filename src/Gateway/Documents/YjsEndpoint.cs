@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using CoPLive.Common;
 using CoPLive.Gateway.Identity;
+using CoPLive.Gateway.Operations;
 
 namespace CoPLive.Gateway.Documents;
 
@@ -17,8 +19,9 @@ public static partial class YjsEndpoint
     }
 
     private static async Task ConnectAsync(
-        HttpContext context, string documentId, ClaimsPrincipal user, IGrainFactory grains, GatewayDocuments documents, ILoggerFactory loggers)
+        HttpContext context, string documentId, ClaimsPrincipal user, IGrainFactory grains, GatewayDocuments documents, CoPLiveMetrics metrics, ILoggerFactory loggers)
     {
+        var timing = new DocumentOpenTiming();
         var member = user.ToMemberIdentity();
         var grain = grains.GetDocument(CoPLiveIds.Require(documentId, "document"));
         if (!context.WebSockets.IsWebSocketRequest)
@@ -27,9 +30,15 @@ public static partial class YjsEndpoint
         }
 
         await grain.GetAsync(member);
+        timing.Authorized = Stopwatch.GetTimestamp();
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        timing.Upgraded = Stopwatch.GetTimestamp();
         var peer = new WebSocketDocumentPeer(
-            documentId, $"yws-{context.Connection.Id}-{context.TraceIdentifier}", member, socket, grain, documents, loggers.CreateLogger<WebSocketDocumentPeer>());
+            documentId, $"yws-{context.Connection.Id}-{context.TraceIdentifier}", member, socket, grain, documents, loggers.CreateLogger<WebSocketDocumentPeer>())
+        {
+            OpenTiming = timing,
+            Metrics = metrics,
+        };
         await documents.AddAsync(peer);
         try
         {

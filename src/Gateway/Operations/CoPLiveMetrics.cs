@@ -27,6 +27,7 @@ public sealed class CoPLiveMetrics
     private readonly Histogram<double> _fanOutDuration;
     private readonly Counter<long> _rejections;
     private readonly Counter<long> _cutOffs;
+    private readonly Histogram<double> _documentOpenDuration;
 
     /// <param name="localRoomCount">Reads the number of rooms with local connections (a callback: the rooms depend on the observer, which counts here).</param>
     public CoPLiveMetrics(IMeterFactory meterFactory, Func<int> localRoomCount)
@@ -52,6 +53,22 @@ public sealed class CoPLiveMetrics
             "coplive.rejections", "{request}", "Hub calls and REST requests refused with an error code, or failed (internal-error).");
         _cutOffs = meter.CreateCounter<long>(
             "coplive.connections.cut_off", "{connection}", "Connections cut off with too-slow: they fell further behind than their bounded buffer.");
+        _documentOpenDuration = meter.CreateHistogram(
+            "coplive.document.open.duration",
+            "ms",
+            "A y-websocket open of a document, by phase: authorize (grain activation and load included), upgrade, open, sync (client's sync step 1 to sync step 2 sent), total (request to sync step 2 sent).",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = FanOutBuckets });
+    }
+
+    /// <summary>A y-websocket open sent its sync step 2: one record per phase of <paramref name="timing"/>, and the total.</summary>
+    public void DocumentOpened(Documents.DocumentOpenTiming timing, long sentAt)
+    {
+        RecordOpenPhase("authorize", timing.Started, timing.Authorized);
+        RecordOpenPhase("upgrade", timing.Authorized, timing.Upgraded);
+        RecordOpenPhase("open", timing.Upgraded, timing.Opened);
+        RecordOpenPhase("sync", timing.SyncRequested, sentAt);
+        RecordOpenPhase("total", timing.Started, sentAt);
     }
 
     /// <summary>A connection to the live hub opened.</summary>
@@ -85,6 +102,10 @@ public sealed class CoPLiveMetrics
 
     /// <summary>A REST request was refused with <paramref name="code"/>.</summary>
     public void ApiRequestRejected(string code) => Rejected(code, "api");
+
+    private void RecordOpenPhase(string phase, long from, long to) =>
+        _documentOpenDuration.Record(
+            Stopwatch.GetElapsedTime(from, to).TotalMilliseconds, new KeyValuePair<string, object?>("coplive.document.open.phase", phase));
 
     private void Rejected(string code, string endpoint) =>
         _rejections.Add(1, new KeyValuePair<string, object?>(ErrorCodeTag, code), new KeyValuePair<string, object?>(EndpointTag, endpoint));

@@ -41,7 +41,8 @@ public interface IDocumentGrain : IGrainWithStringKey
     /// Applies updates from one connection: checks the writer, the bytes (invalid-update), the sizes (too-large),
     /// relays them at once to the subscribed nodes, and returns once they are committed to storage (group commit: all
     /// that arrive while a write is in flight go in the next transaction). Returns the log position of the last one.
-    /// Interleaves: it changes the in-memory log only between awaits, synchronously, so concurrent batches commit together.
+    /// Interleaves: one batch at a time passes the check and changes the in-memory log (a gate in the grain), and the
+    /// gate is released before the commit is awaited, so concurrent batches commit together.
     /// </summary>
     [AlwaysInterleave, Alias("ApplyUpdates")]
     Task<long> ApplyUpdatesAsync(MemberIdentity member, string? originConnectionId, ImmutableArray<byte[]> updates);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using CoPLive.Activity;
 using CoPLive.Common;
@@ -15,11 +16,13 @@ namespace CoPLive.Documents;
 /// <inheritdoc cref="IDocumentGrain"/>
 /// <remarks>
 /// In memory: the compacted snapshot, the log after it (committed or on its way), and the server's state vector, kept
-/// in C# from each update's clock ranges. The hot path has no V8 call: updates are checked by
-/// <see cref="YjsUpdateDecoder"/>, relayed at once to the subscribed gateway nodes, and group-committed to
+/// in C# from each update's clock ranges; in V8, once written to, the document's live copy
+/// (<see cref="IYjsLiveDocument"/>). Updates are checked by <see cref="YjsUpdateDecoder"/>, then each batch by one V8
+/// call that applies it to the live copy, relayed at once to the subscribed gateway nodes, and group-committed to
 /// <see cref="IDocumentStore"/> (all that arrive while a commit is in flight go in the next transaction); a caller is
 /// answered once its updates are committed. <see cref="IYjsEngine"/> compacts the log into the snapshot in the
-/// background, computes diffs for clients that open with a state vector, exports, and restores versions.
+/// background (from the live copy when it can), computes diffs for clients that open with a state vector, exports,
+/// and restores versions.
 /// </remarks>
 public sealed partial class DocumentGrain(
     [PersistentState(StorageNames.DocumentState, StorageNames.Main)] IPersistentState<DocumentState> state,
@@ -36,6 +39,9 @@ public sealed partial class DocumentGrain(
     private readonly List<StoredUpdate> _tail = [];
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<string, EditSession> _sessions = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _checkGate = new(1, 1);
+    private IYjsLiveDocument? _live;
+    private bool _liveUnavailable;
     private YjsStateVector _stateVector = new();
     private byte[] _snapshot = EmptyUpdate;
     private long _snapshotSeq;
@@ -87,6 +93,12 @@ public sealed partial class DocumentGrain(
         {
             // The open rows stay in the store; the next activation ends and publishes them.
             LogSessionsNotSaved(logger, exception, Id);
+        }
+
+        if (_live is { } live)
+        {
+            _live = null;
+            await live.DisposeAsync();
         }
     }
 
@@ -159,7 +171,15 @@ public sealed partial class DocumentGrain(
         {
             try
             {
-                update = await yjs.DiffUpdateAsync(snapshot, stateVector);
+                if (await TryDiffLiveAsync(stateVector) is { } live)
+                {
+                    // The live copy holds the snapshot and the whole log: its diff is all the peer lacks.
+                    (update, tail, serverVector) = live;
+                }
+                else
+                {
+                    update = await yjs.DiffUpdateAsync(snapshot, stateVector);
+                }
             }
             catch (InvalidYjsUpdateException exception)
             {
@@ -342,9 +362,11 @@ public sealed partial class DocumentGrain(
     }
 
     /// <summary>
-    /// The hot path. After the checks (C# per update, one V8 call per batch), synchronous from the size check to the
-    /// relay and the hand-over to the commit loop, so that the interleaving calls of other connections never see a
-    /// half-applied batch.
+    /// The hot path. The C# checks per update, then, one batch at a time (<see cref="_checkGate"/>), the size check,
+    /// one V8 call that applies the batch to the document's live copy, and synchronously from there the append to the
+    /// log, the relay and the hand-over to the commit loop: the live copy and the log take the batches in the same
+    /// order, and the interleaving calls of other connections never see a half-applied batch. Batches that arrive
+    /// while others wait for their commit go into the same commit.
     /// </summary>
     private async Task<long> AcceptAsync(string? originConnectionId, ImmutableArray<byte[]> updates)
     {
@@ -369,22 +391,84 @@ public sealed partial class DocumentGrain(
             bytes += update.Length;
         }
 
-        // The C# decoder checks the encoding; Yjs itself must also be able to apply what it reads (the decoder does not
-        // check meaning). One V8 call per batch, never per update, applies the batch into a fresh Y.Doc.
+        TaskCompletionSource committed;
+        long last;
+        await _checkGate.WaitAsync();
         try
         {
-            await yjs.MergeUpdatesAsync([.. updates.Select(u => (ReadOnlyMemory<byte>)u)]);
+            if (_snapshot.Length + _tailBytes + bytes > Limits.MaxDocumentBytes)
+            {
+                throw new CoPLiveException(ErrorCodes.TooLarge, $"The document would grow past {Limits.MaxDocumentBytes} bytes.");
+            }
+
+            await ApplyToLiveAsync(updates);
+            last = Append(originConnectionId, updates, bytes);
+            committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _commitWaiters.Add(committed);
+            _committing ??= CommitLoopAsync();
+        }
+        finally
+        {
+            _checkGate.Release();
+        }
+
+        await committed.Task;
+        return last;
+    }
+
+    /// <summary>
+    /// The C# decoder checks the encoding; Yjs itself must also be able to apply what it reads (the decoder does not
+    /// check meaning). One V8 call per batch, never per update, applies the batch to the document's live copy, which
+    /// is (re)opened from the snapshot and the log when it is not live. A batch that Yjs refuses changes nothing here
+    /// (the live copy is closed and reopened from the log, which does not have the batch, on the next write).
+    /// </summary>
+    private async Task ApplyToLiveAsync(ImmutableArray<byte[]> updates)
+    {
+        var batch = new ReadOnlyMemory<byte>[updates.Length];
+        for (var i = 0; i < updates.Length; i++)
+        {
+            batch[i] = updates[i];
+        }
+
+        try
+        {
+            if (!_liveUnavailable)
+            {
+                _live ??= yjs.OpenLive();
+                if (await _live.TryApplyAsync(batch, state: null))
+                {
+                    return;
+                }
+
+                try
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var stored = new List<ReadOnlyMemory<byte>>(_tail.Count + 1) { _snapshot };
+                    stored.AddRange(_tail.Select(u => (ReadOnlyMemory<byte>)u.Update));
+                    await _live.TryApplyAsync(batch, stored);
+                    LogLiveOpened(logger, Id, _snapshot.Length, _tail.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    return;
+                }
+                catch (ArgumentException exception)
+                {
+                    // Stored before the live check existed and not applicable by Yjs: keep the document writable and
+                    // check each batch on its own, as before, for this activation.
+                    LogLiveUnavailable(logger, exception, Id);
+                    _liveUnavailable = true;
+                }
+            }
+
+            await yjs.MergeUpdatesAsync(batch);
         }
         catch (InvalidYjsUpdateException exception)
         {
             throw new CoPLiveException(ErrorCodes.InvalidUpdate, $"Update {exception.UpdateIndex ?? 0} cannot be applied by Yjs: {exception.Message}");
         }
+    }
 
-        if (_snapshot.Length + _tailBytes + bytes > Limits.MaxDocumentBytes)
-        {
-            throw new CoPLiveException(ErrorCodes.TooLarge, $"The document would grow past {Limits.MaxDocumentBytes} bytes.");
-        }
-
+    /// <summary>Appends a checked batch to the log and relays it; synchronous. Returns the log position of its last update.</summary>
+    private long Append(string? originConnectionId, ImmutableArray<byte[]> updates, long bytes)
+    {
         if (_toCommit.Count == 0)
         {
             _toCommitFirstSeq = _lastSeq + 1;
@@ -407,10 +491,6 @@ public sealed partial class DocumentGrain(
             _ = subscriber.Observer.ReceiveUpdatesAsync(relayed);
         }
 
-        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _commitWaiters.Add(committed);
-        _committing ??= CommitLoopAsync();
-        await committed.Task;
         return last;
     }
 
@@ -465,18 +545,26 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    /// <summary>Merges the snapshot and the committed log into a new snapshot (V8, off the hot path), stores it, and drops that log.</summary>
+    /// <summary>
+    /// Makes a new snapshot of the snapshot and the committed log (V8, off the hot path), stores it, and drops that
+    /// log. When the whole log is committed and the document is live, the snapshot is the live copy's encoding (no
+    /// replay); otherwise the snapshot and the committed log are applied into a fresh <c>Y.Doc</c>.
+    /// </summary>
     private async Task CompactAsync()
     {
         await Task.Yield();
         try
         {
             var through = _committedSeq;
-            var included = _tail.TakeWhile(u => u.Seq <= through).Select(u => (ReadOnlyMemory<byte>)u.Update).ToList();
-            var count = included.Count;
-            var inputs = new List<ReadOnlyMemory<byte>>(count + 1) { _snapshot };
-            inputs.AddRange(included);
-            var merged = await yjs.MergeUpdatesAsync(inputs);
+            var count = _tail.TakeWhile(u => u.Seq <= through).Count();
+            var merged = await TryEncodeLiveAsync(through);
+            if (merged is null)
+            {
+                var inputs = new List<ReadOnlyMemory<byte>>(count + 1) { _snapshot };
+                inputs.AddRange(_tail.Take(count).Select(u => (ReadOnlyMemory<byte>)u.Update));
+                merged = await yjs.MergeUpdatesAsync(inputs);
+            }
+
             await store.SaveSnapshotAsync(Id, through, merged, CancellationToken.None);
             var dropped = _tail.TakeWhile(u => u.Seq <= through).ToList();
             _tail.RemoveRange(0, dropped.Count);
@@ -497,7 +585,9 @@ public sealed partial class DocumentGrain(
 
     private async Task LoadContentAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var stored = await store.LoadAsync(Id, cancellationToken);
+        var read = Stopwatch.GetElapsedTime(started);
         _snapshot = stored.Snapshot ?? EmptyUpdate;
         _snapshotSeq = stored.SnapshotSeq;
         _stateVector = new YjsStateVector();
@@ -513,6 +603,7 @@ public sealed partial class DocumentGrain(
 
         _lastSeq = _committedSeq = stored.Tail.Count > 0 ? stored.Tail[^1].Seq : _snapshotSeq;
         StartIdleTimer();
+        LogLoaded(logger, Id, _snapshot.Length, _tail.Count, read.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>Compacts an idle log and saves a version of a document left alone for a while.</summary>
@@ -615,12 +706,61 @@ public sealed partial class DocumentGrain(
         session.Updates.ToString(CultureInfo.InvariantCulture),
         session.LastAt);
 
+    /// <summary>
+    /// The live copy's encoding if it is live and holds exactly the log through <paramref name="through"/> (null
+    /// given: the whole log); null otherwise. Taken between batches, so that no batch is half in the live copy.
+    /// </summary>
+    private async Task<byte[]?> TryEncodeLiveAsync(long? through)
+    {
+        if (_live is null)
+        {
+            return null;
+        }
+
+        await _checkGate.WaitAsync();
+        try
+        {
+            return _live is { } live && (through is null || through == _lastSeq) ? await live.TryEncodeStateAsync() : null;
+        }
+        finally
+        {
+            _checkGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The live copy's answer to a peer's state vector, with the server's state vector at that moment and no separate
+    /// log (the diff holds it); null if the document is not live. Taken between batches.
+    /// </summary>
+    private async Task<(byte[] Update, ImmutableArray<byte[]> Tail, byte[] ServerVector)?> TryDiffLiveAsync(byte[] stateVector)
+    {
+        if (_live is null)
+        {
+            return null;
+        }
+
+        await _checkGate.WaitAsync();
+        try
+        {
+            return _live is { } live && await live.TryDiffAsync(stateVector) is { } diff ? (diff, [], _stateVector.Encode()) : null;
+        }
+        finally
+        {
+            _checkGate.Release();
+        }
+    }
+
     /// <summary>The whole current document (snapshot and log) as one update.</summary>
     private async Task<byte[]> CurrentStateAsync()
     {
         if (_tail.Count == 0)
         {
             return _snapshot;
+        }
+
+        if (await TryEncodeLiveAsync(through: null) is { } live)
+        {
+            return live;
         }
 
         var inputs = new List<ReadOnlyMemory<byte>>(_tail.Count + 1) { _snapshot };
@@ -747,6 +887,15 @@ public sealed partial class DocumentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: ended {Count} editing sessions a previous activation left open")]
     private static partial void LogOrphanedSessionsEnded(ILogger logger, string documentId, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: loaded a snapshot of {SnapshotBytes} bytes and {TailCount} logged updates (read {ReadMilliseconds} ms, in all {ElapsedMilliseconds} ms)")]
+    private static partial void LogLoaded(ILogger logger, string documentId, int snapshotBytes, int tailCount, double readMilliseconds, double elapsedMilliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: live copy opened from a snapshot of {SnapshotBytes} bytes and {TailCount} logged updates in {ElapsedMilliseconds} ms")]
+    private static partial void LogLiveOpened(ILogger logger, string documentId, int snapshotBytes, int tailCount, double elapsedMilliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: its stored state does not apply in Yjs, so its batches are checked on their own for this activation")]
+    private static partial void LogLiveUnavailable(ILogger logger, Exception exception, string documentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: version {VersionId} restored by {UserId}")]
     private static partial void LogRestored(ILogger logger, string documentId, string versionId, string userId);

@@ -53,4 +53,12 @@ public sealed class DocumentOptions
     /// <summary>The largest awareness message, in bytes (larger: too-large).</summary>
     [Range(64, 16 * 1024 * 1024)]
     public int MaxAwarenessBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// How many documents one server-side Yjs engine keeps live (one <c>Y.Doc</c> each, against which writes are checked);
+    /// there is one such engine per processor. Beyond it the least recently written document is closed, and reopened
+    /// from its snapshot and log on its next write.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxLiveDocuments { get; set; } = 32;
 }

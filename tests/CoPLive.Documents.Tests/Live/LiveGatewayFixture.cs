@@ -6,7 +6,7 @@ namespace CoPLive.Documents.Tests.Live;
 
 /// <summary>
 /// One embedded-default gateway (Kestrel on loopback, co-hosted silo, SQLite file) for the live document tests, small
-/// limits so that refusals are cheap to provoke, editing sessions that end after a second, real Yjs clients and an engine to read what clients hold.
+/// limits so that refusals are cheap to provoke, one live document per Yjs engine, editing sessions that end after a second, real Yjs clients and an engine to read what clients hold.
 /// </summary>
 public sealed class LiveGatewayFixture : IAsyncLifetime
 {
@@ -34,6 +34,9 @@ public sealed class LiveGatewayFixture : IAsyncLifetime
         settings["CoPLive:Documents:UpdateBurst"] = UpdateBurst.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["CoPLive:Documents:CompactAfterUpdates"] = "50";
         settings["CoPLive:Documents:EditSessionIdle"] = "00:00:01";
+        // One live document per Yjs engine: the tests' documents keep pushing each other out, so every write path also
+        // runs through closing and reopening live copies.
+        settings["CoPLive:Documents:MaxLiveDocuments"] = "1";
         Gateway = await TestGateway.StartAsync(settings);
     }
 

@@ -68,4 +68,10 @@ public interface IYjsEngine
     /// restored entry by entry, and entries that are already equal are left alone.
     /// </summary>
     Task<byte[]> RestoreMapAsync(ReadOnlyMemory<byte> current, ReadOnlyMemory<byte> version, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A handle on a document to keep live in the engine (see <see cref="IYjsLiveDocument"/>); nothing runs in V8 until
+    /// its first <see cref="IYjsLiveDocument.TryApplyAsync"/>.
+    /// </summary>
+    IYjsLiveDocument OpenLive();
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
@@ -33,7 +34,10 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
     private readonly YjsWatchdog _watchdog = new();
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<Instance> _idle = [];
+    private readonly LiveLane[] _lanes;
+    private readonly int _maxLiveDocuments;
     private int _started;
+    private long _liveKeys;
     private volatile bool _disposed;
 
     /// <param name="maxEngines">How many V8 engines may run at once; one per processor by default.</param>
@@ -41,15 +45,44 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
     /// How long one call may run in V8 (one minute by default) before it is interrupted, its engine discarded and
     /// <see cref="TimeoutException"/> thrown: a guard against inputs that would keep an engine busy.
     /// </param>
-    public V8YjsEngine(ILogger<V8YjsEngine> logger, int? maxEngines = null, TimeSpan? callTimeout = null)
+    /// <param name="maxLiveDocuments">
+    /// How many documents one live engine keeps live (<see cref="OpenLive"/>); 32 by default. Beyond it the least
+    /// recently used one is closed, and reopened from its state on its next write.
+    /// </param>
+    public V8YjsEngine(ILogger<V8YjsEngine> logger, int? maxEngines = null, TimeSpan? callTimeout = null, int? maxLiveDocuments = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
         var max = maxEngines ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(maxEngines));
         _callTimeout = callTimeout ?? TimeSpan.FromMinutes(1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_callTimeout, TimeSpan.Zero, nameof(callTimeout));
+        _maxLiveDocuments = maxLiveDocuments ?? 32;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_maxLiveDocuments, 1, nameof(maxLiveDocuments));
         _logger = logger;
         _slots = new SemaphoreSlim(max, max);
+        _lanes = new LiveLane[max];
+        for (var i = 0; i < max; i++)
+        {
+            _lanes[i] = new LiveLane();
+        }
+    }
+
+    /// <summary>How many documents are live in all live engines now (started engines only). For tests and diagnostics.</summary>
+    public async Task<int> CountLiveDocumentsAsync(CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        foreach (var lane in _lanes)
+        {
+            count += await RunLiveAsync(lane, "liveCount", instance => Convert.ToInt32(instance.Call("liveCount"), CultureInfo.InvariantCulture), cancellationToken, () => 0).ConfigureAwait(false);
+        }
+        return count;
+    }
+
+    public IYjsLiveDocument OpenLive()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var key = Interlocked.Increment(ref _liveKeys);
+        return new LiveDocument(this, _lanes[(int)(key % _lanes.Length)], key.ToString(CultureInfo.InvariantCulture));
     }
 
     public Task ValidateUpdateAsync(ReadOnlyMemory<byte> update, CancellationToken cancellationToken = default) =>
@@ -70,35 +103,8 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
             "mergeUpdates",
             instance =>
             {
-                // One buffer and one length table cross into V8, not one typed array per update.
-                long total = 0;
-                var lengths = new uint[updates.Count];
-                for (var i = 0; i < updates.Count; i++)
-                {
-                    lengths[i] = (uint)updates[i].Length;
-                    total += updates[i].Length;
-                }
-                if (total > Array.MaxLength)
-                {
-                    throw new ArgumentException("The updates are too large to merge in one call.", nameof(updates));
-                }
-                var buffer = ArrayPool<byte>.Shared.Rent((int)total);
-                try
-                {
-                    var offset = 0;
-                    foreach (var update in updates)
-                    {
-                        update.Span.CopyTo(buffer.AsSpan(offset));
-                        offset += update.Length;
-                    }
-                    using var data = instance.ToScript(buffer.AsMemory(0, offset));
-                    using var lengthTable = instance.ToScript(lengths);
-                    return instance.CallForBytes("mergeUpdates", data, lengthTable);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
+                using var packed = instance.Pack(updates);
+                return instance.CallForBytes("mergeUpdates", packed.Data, packed.Lengths);
             },
             cancellationToken);
     }
@@ -221,6 +227,15 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
         {
             instance.Dispose();
         }
+        foreach (var lane in _lanes)
+        {
+            if (lane.Gate.Wait(0))
+            {
+                lane.Instance?.Dispose();
+                lane.Instance = null;
+                lane.Gate.Release();
+            }
+        }
     }
 
     /// <summary>
@@ -249,11 +264,51 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        Instance? instance = null;
+        try
+        {
+            _idle.TryTake(out var idle);
+            return await CallAsync(operation, idle, work, kept => _idle.Add(kept), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs work on a live lane's own engine, one call at a time. The documents live in that engine: when it is
+    /// discarded (time limit, failure) they are gone, and their next write brings their state again.
+    /// </summary>
+    /// <param name="whenNotStarted">If given, the answer when the lane has no engine yet (none is started for it).</param>
+    private async Task<T> RunLiveAsync<T>(LiveLane lane, string operation, Func<Instance, T> work, CancellationToken cancellationToken, Func<T>? whenNotStarted = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await lane.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var instance = lane.Instance;
+            if (instance is null && whenNotStarted is not null)
+            {
+                return whenNotStarted();
+            }
+            lane.Instance = null;
+            return await CallAsync(operation, instance, work, kept => lane.Instance = kept, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lane.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs work on <paramref name="instance"/> (or a new engine) on the thread pool; hands the engine to
+    /// <paramref name="keep"/> if it may be reused, disposes it otherwise.
+    /// </summary>
+    private async Task<T> CallAsync<T>(string operation, Instance? instance, Func<Instance, T> work, Action<Instance> keep, CancellationToken cancellationToken)
+    {
         var healthy = false;
         try
         {
-            _idle.TryTake(out instance);
             var result = await Task.Run(
                 () =>
                 {
@@ -297,14 +352,13 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
                 // An interrupt (time limit or cancellation) that raced with the end of a call could hit the next one.
                 if (healthy && !instance.TimedOut && !cancellationToken.IsCancellationRequested && !_disposed)
                 {
-                    _idle.Add(instance);
+                    keep(instance);
                 }
                 else
                 {
                     instance.Dispose();
                 }
             }
-            _slots.Release();
         }
     }
 
@@ -388,6 +442,37 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
             return new ScriptBytes(array);
         }
 
+        /// <summary>Updates as one buffer back to back and one length table: two typed arrays, not one per update.</summary>
+        public PackedUpdates Pack(IReadOnlyList<ReadOnlyMemory<byte>> updates)
+        {
+            long total = 0;
+            var lengths = new uint[updates.Count];
+            for (var i = 0; i < updates.Count; i++)
+            {
+                lengths[i] = (uint)updates[i].Length;
+                total += updates[i].Length;
+            }
+            if (total > Array.MaxLength)
+            {
+                throw new ArgumentException("The updates are too large for one call.", nameof(updates));
+            }
+            var buffer = ArrayPool<byte>.Shared.Rent((int)total);
+            try
+            {
+                var offset = 0;
+                foreach (var update in updates)
+                {
+                    update.Span.CopyTo(buffer.AsSpan(offset));
+                    offset += update.Length;
+                }
+                return new PackedUpdates(ToScript(buffer.AsMemory(0, offset)), ToScript(lengths));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
         public object Call(string function, params object[] arguments) =>
             _api.InvokeMethod(function, Array.ConvertAll(arguments, argument => argument is ScriptBytes bytes ? bytes.Value : argument));
 
@@ -410,6 +495,105 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
             _newBytes.Dispose();
             _api.Dispose();
             engine.Dispose();
+        }
+    }
+
+    /// <summary>Updates packed for one call: the bytes back to back and their lengths.</summary>
+    private sealed class PackedUpdates(ScriptBytes data, ScriptBytes lengths) : IDisposable
+    {
+        public ScriptBytes Data { get; } = data;
+
+        public ScriptBytes Lengths { get; } = lengths;
+
+        public void Dispose()
+        {
+            Data.Dispose();
+            Lengths.Dispose();
+        }
+    }
+
+    /// <summary>One engine kept for live documents, used by one call at a time; started on first need.</summary>
+    private sealed class LiveLane
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public Instance? Instance { get; set; }
+    }
+
+    /// <summary><see cref="IYjsLiveDocument"/> on one live lane, under a key unique in this engine.</summary>
+    private sealed class LiveDocument(V8YjsEngine owner, LiveLane lane, string key) : IYjsLiveDocument
+    {
+        private int _disposed;
+
+        public Task<bool> TryApplyAsync(IReadOnlyList<ReadOnlyMemory<byte>> updates, IReadOnlyList<ReadOnlyMemory<byte>>? state, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(updates);
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            return owner.RunLiveAsync(
+                lane,
+                "applyLive",
+                instance =>
+                {
+                    using var packed = instance.Pack(updates);
+                    using var stored = state is null ? null : instance.Pack(state);
+                    return (bool)instance.Call("applyLive", key, owner._maxLiveDocuments, stored?.Data ?? (object)Undefined.Value, stored?.Lengths ?? (object)Undefined.Value, packed.Data, packed.Lengths);
+                },
+                cancellationToken);
+        }
+
+        public Task<byte[]?> TryEncodeStateAsync(CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            return owner.RunLiveAsync(lane, "encodeLive", instance => BytesOrNull(instance.Call("encodeLive", key)), cancellationToken, () => null);
+        }
+
+        public Task<byte[]?> TryDiffAsync(ReadOnlyMemory<byte> stateVector, CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            return owner.RunLiveAsync(
+                lane,
+                "diffLive",
+                instance =>
+                {
+                    using var vector = instance.ToScript(stateVector);
+                    return BytesOrNull(instance.Call("diffLive", key, vector));
+                },
+                cancellationToken,
+                () => null);
+        }
+
+        private static byte[]? BytesOrNull(object result)
+        {
+            if (result is not ITypedArray<byte> bytes)
+            {
+                return null;
+            }
+            try
+            {
+                return bytes.ToArray();
+            }
+            finally
+            {
+                (result as IDisposable)?.Dispose();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0 || owner._disposed)
+            {
+                return;
+            }
+            await owner.RunLiveAsync(
+                lane,
+                "closeLive",
+                instance =>
+                {
+                    instance.Call("closeLive", key);
+                    return true;
+                },
+                CancellationToken.None,
+                () => true).ConfigureAwait(false);
         }
     }
 

@@ -159,6 +159,24 @@ const checkName = (name) => {
   }
 }
 
+/** Applies the updates given back to back in data (with their lengths) to doc, in one transaction. */
+const applyAll = (doc, data, lengths, what) => {
+  doc.transact(() => {
+    let offset = 0
+    for (let i = 0; i < lengths.length; i++) {
+      const length = lengths[i]
+      if (offset + length > data.length) {
+        throw new InvalidArgumentError('the update lengths exceed the data')
+      }
+      applyStrict(doc, data.subarray(offset, offset + length), `${what} ${i}`, i)
+      offset += length
+    }
+  })
+}
+
+// Live documents: one Y.Doc per open document, by key, in least recently used order (a Map keeps insertion order).
+const liveDocs = new Map()
+
 globalThis.CoPLiveYjs = {
   /** Throws InvalidUpdateError unless update is exactly one well-formed update. */
   validateUpdate (update) {
@@ -172,18 +190,76 @@ globalThis.CoPLiveYjs = {
    */
   mergeUpdates (data, lengths) {
     const doc = newDoc()
-    doc.transact(() => {
-      let offset = 0
-      for (let i = 0; i < lengths.length; i++) {
-        const length = lengths[i]
-        if (offset + length > data.length) {
-          throw new InvalidArgumentError('the update lengths exceed the data')
-        }
-        applyStrict(doc, data.subarray(offset, offset + length), `update ${i}`, i)
-        offset += length
-      }
-    })
+    applyAll(doc, data, lengths, 'update')
     return Y.encodeStateAsUpdate(doc)
+  },
+
+  /**
+   * Applies updates (back to back in data, with their lengths) to the live document called key, in one transaction.
+   * With stateData (the document's stored updates, in the same form) the live document is first made anew from it;
+   * without, it must be live already, or nothing happens and the answer is false. An update that Yjs refuses closes
+   * the live document (Yjs may have applied part of the batch), so that the next call must bring the state again.
+   * At most maxLive documents stay live: beyond that the least recently used ones are closed. Answers true once applied.
+   */
+  applyLive (key, maxLive, stateData, stateLengths, data, lengths) {
+    let doc = liveDocs.get(key)
+    if (doc !== undefined) {
+      liveDocs.delete(key)
+    }
+    if (stateData != null) {
+      if (doc !== undefined) {
+        doc.destroy()
+      }
+      doc = newDoc()
+      try {
+        applyAll(doc, stateData, stateLengths, 'stored update')
+      } catch (e) {
+        doc.destroy()
+        throw new InvalidArgumentError(`the stored state does not apply (${describe(e)})`)
+      }
+    } else if (doc === undefined) {
+      return false
+    }
+    try {
+      applyAll(doc, data, lengths, 'update')
+    } catch (e) {
+      doc.destroy()
+      throw e
+    }
+    liveDocs.set(key, doc)
+    while (liveDocs.size > maxLive) {
+      const [oldest, oldDoc] = liveDocs.entries().next().value
+      liveDocs.delete(oldest)
+      oldDoc.destroy()
+    }
+    return true
+  },
+
+  /** The whole live document called key as one update (pending structs included), or null if it is not live. */
+  encodeLive (key) {
+    const doc = liveDocs.get(key)
+    return doc === undefined ? null : Y.encodeStateAsUpdate(doc)
+  },
+
+  /** What a peer with stateVector lacks of the live document called key (pending structs included), or null if it is not live. */
+  diffLive (key, stateVector) {
+    decodeStateVectorStrict(stateVector)
+    const doc = liveDocs.get(key)
+    return doc === undefined ? null : Y.encodeStateAsUpdate(doc, stateVector)
+  },
+
+  /** Closes the live document called key, if it is live. */
+  closeLive (key) {
+    const doc = liveDocs.get(key)
+    if (doc !== undefined) {
+      liveDocs.delete(key)
+      doc.destroy()
+    }
+  },
+
+  /** How many documents are live in this engine. */
+  liveCount () {
+    return liveDocs.size
   },
 
   /** The state vector of the document that update describes (its integrated part: pending structs are not counted). */
