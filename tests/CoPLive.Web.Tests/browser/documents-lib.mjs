@@ -53,3 +53,23 @@ export async function reopenCommunity (person, url, communityId, communityName) 
   await person.page.reload()
   await visible(person.page.getByRole('heading', { name: communityName, level: 1 }), `${person.name} opens ${communityName} afresh`)
 }
+
+/** The board's box on the page, and a point in it as fractions of its width and height. */
+export async function boardPoint (person, [fx, fy], root = person.page) {
+  const box = await root.locator('[data-testid=board]').first().boundingBox()
+  return [box.x + box.width * fx, box.y + box.height * fy]
+}
+
+/** Drags on the board with the tool named <paramref name="tool"/>, between two points given as fractions of the board. */
+export async function dragOnBoard (person, tool, from, to, root = person.page) {
+  const { page } = person
+  await root.getByRole('button', { name: tool, exact: true }).click()
+  const [x0, y0] = await boardPoint(person, from, root)
+  const [x1, y1] = await boardPoint(person, to, root)
+  await page.mouse.move(x0, y0)
+  await page.mouse.down()
+  await page.mouse.move(x1, y1, { steps: 6 })
+  await page.mouse.up()
+}
+
+export const boardElements = (person, selector, root = person.page) => root.locator(`[data-testid=board] .board-elements ${selector}`)

@@ -56,6 +56,8 @@ export interface Meetup {
   hostUserId: string;
   speakers: string[];
   links: Record<string, string>;
+  /** The link roles whose documents only the host and speakers may change. */
+  stageOnly?: string[];
   createdAt: string;
 }
 
