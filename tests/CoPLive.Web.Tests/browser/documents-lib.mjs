@@ -56,7 +56,9 @@ export async function reopenCommunity (person, url, communityId, communityName) 
 
 /** The board's box on the page, and a point in it as fractions of its width and height. */
 export async function boardPoint (person, [fx, fy], root = person.page) {
-  const box = await root.locator('[data-testid=board]').first().boundingBox()
+  const board = root.locator('[data-testid=board]').first()
+  await board.scrollIntoViewIfNeeded()
+  const box = await board.boundingBox()
   return [box.x + box.width * fx, box.y + box.height * fy]
 }
 

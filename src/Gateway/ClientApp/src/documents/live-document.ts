@@ -80,6 +80,7 @@ export function openLiveDocument(d: DocumentDetails, options: LiveDocumentOption
           markdown(),
           EditorView.lineWrapping,
           EditorState.readOnly.of(!d.canWrite),
+          EditorView.editable.of(d.canWrite),
           EditorView.contentAttributes.of({ "aria-label": `${d.title}: document text` }),
           yCollab(text, provider.awareness, { undoManager }),
         ],

@@ -542,8 +542,8 @@ export function meetupScreen(id: string): Screen {
     "div",
     { class: "meetup" },
     head,
-    h("div", { class: "layout-meetup" }, h("div", { class: "main-column" }, stage, hands, questions, polls), h("aside", { class: "side-column" }, audience, chat)),
     panels,
+    h("div", { class: "layout-meetup" }, h("div", { class: "main-column" }, stage, hands, questions, polls), h("aside", { class: "side-column" }, audience, chat)),
   );
   const stopNames = onOrganizationNames(() => view && renderAll());
   void run(start);
