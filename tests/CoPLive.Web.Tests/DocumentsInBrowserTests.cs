@@ -29,4 +29,8 @@ public sealed class DocumentsInBrowserTests(WebFixture web, ITestOutputHelper ou
     /// <summary>One's pointer shows on the other's board with name and organization; a follower's viewport tracks the presenter's until he pans himself.</summary>
     [Fact]
     public Task ARemotePointerShows_AndFollowingThePresenter_MovesTheViewport() => BrowserScenario.RunAsync(web.Gateway, "whiteboard-presenter", output);
+
+    /// <summary>An edit made offline is kept on the device (IndexedDB): after leaving the page offline and opening it again online, the edit is there and reaches the other.</summary>
+    [Fact]
+    public Task AnOfflineEdit_SurvivesClosingThePage_AndSyncsWhenOpenedOnline() => BrowserScenario.RunAsync(web.Gateway, "document-offline-kept", output);
 }
