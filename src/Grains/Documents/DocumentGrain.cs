@@ -115,6 +115,8 @@ public sealed partial class DocumentGrain(
         await state.WriteStateAsync();
         StartIdleTimer();
         LogCreated(logger, Id, communityId, document.Kind, creator.UserId);
+        await GrainFactory.GetRoomPresence(RoomId.ForCommunity(communityId)).PublishAsync(
+            [new CommunityItemCreated(0, CommunityItemCreated.Document, Id, title, document.Kind.ToString().ToLowerInvariant(), audience is null ? null : new Audience([.. audience]))]);
         return Details(canWrite: true);
     }
 
