@@ -1,6 +1,6 @@
 // What the document scenarios share: creating a document from the community's home, opening one, typing into
 // its CodeMirror editor, and waiting until an editor shows (or a download holds) some text.
-import { until, visible } from './lib.mjs'
+import { admit, createCommunity, join, openCommunity, signIn, unique, until, visible } from './lib.mjs'
 
 /** Creates a document through the community home's form; lands on its page; returns its id. */
 export async function createDocument (person, title, { kind = 'text', audience = [] } = {}) {
@@ -75,3 +75,21 @@ export async function dragOnBoard (person, tool, from, to, root = person.page) {
 }
 
 export const boardElements = (person, selector, root = person.page) => root.locator(`[data-testid=board] .board-elements ${selector}`)
+
+/**
+ * Alice (Northwind) makes a community, admits Contoso, and Bob (Contoso) joins; Alice creates a document and
+ * both have it open and synced. Returns { alice, bob, communityId, documentId, title }.
+ */
+export async function twoOnADocument (run, { community, domain, title, kind = 'text' }) {
+  const alice = await signIn(run, 'Alice', 'northwind')
+  const bob = await signIn(run, 'Bob', 'contoso')
+  const name = unique(community)
+  const communityId = await createCommunity(alice, name, domain)
+  await admit(alice, 'contoso')
+  await join(bob, communityId, name)
+  await openCommunity(alice, communityId, name)
+  const documentTitle = unique(title)
+  const documentId = await createDocument(alice, documentTitle, { kind })
+  await openDocument(bob, run.url, documentId, documentTitle)
+  return { alice, bob, communityId, documentId, title: documentTitle }
+}

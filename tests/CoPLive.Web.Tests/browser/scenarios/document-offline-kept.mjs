@@ -2,8 +2,8 @@
 // IndexedDB) and leaves the page while still offline, so the editor in memory is gone and the line has reached
 // nobody. Back online she opens the document again in the same tab: her line is there and reaches Bob. (A reload
 // while offline cannot load the app at all: there is no service worker, docs/decisions.md.)
-import { admit, createCommunity, join, openCommunity, scenario, signIn, unique, until, visible } from '../lib.mjs'
-import { createDocument, editorShows, editorText, openDocument, synced, typeAtEnd } from '../documents-lib.mjs'
+import { scenario, until, visible } from '../lib.mjs'
+import { editorShows, editorText, openDocument, synced, twoOnADocument, typeAtEnd } from '../documents-lib.mjs'
 
 /** In the page: how many updates the local copy named <paramref name="name"/> holds in IndexedDB (y-indexeddb's "updates" store). */
 function countStored (name) {
@@ -25,16 +25,7 @@ function countStored (name) {
 const localStore = (person) => person.page.locator('[data-testid=editor]').getAttribute('data-local-store')
 
 await scenario('document-offline-kept', async (run) => {
-  const alice = await signIn(run, 'Alice', 'northwind')
-  const bob = await signIn(run, 'Bob', 'contoso')
-  const name = unique('Heap leach')
-  const id = await createCommunity(alice, name, 'hydrometallurgy')
-  await admit(alice, 'contoso')
-  await join(bob, id, name)
-  const title = unique('Irrigation notes')
-  await openCommunity(alice, id, name)
-  const documentId = await createDocument(alice, title)
-  await openDocument(bob, run.url, documentId, title)
+  const { alice, bob, documentId, title } = await twoOnADocument(run, { community: 'Heap leach', domain: 'hydrometallurgy', title: 'Irrigation notes' })
   await typeAtEnd(alice, 'Drip lines checked. ')
   await editorShows(bob, 'Drip lines checked.', 'Alice\'s first line reaches Bob')
   await visible(alice.page.locator('[data-testid=editor][data-local-loaded=true]'), 'Alice\'s local copy of the document is open')

@@ -1,8 +1,8 @@
 // Remote pointers and following the presenter: Alice's (Northwind) pointer shows on Bob's (Contoso) board with her
 // name and organization; Alice presents her view, Bob follows it, and Bob's viewport tracks Alice's zoom and pan
 // until he pans himself.
-import { admit, createCommunity, join, scenario, signIn, unique, until, visible } from '../lib.mjs'
-import { boardPoint, createDocument, openDocument } from '../documents-lib.mjs'
+import { scenario, until, visible } from '../lib.mjs'
+import { boardPoint, twoOnADocument } from '../documents-lib.mjs'
 
 const viewport = (person) => person.page.locator('[data-testid=board]').getAttribute('data-viewport')
 const sameViewport = (follower, presenter, what) =>
@@ -12,15 +12,7 @@ const sameViewport = (follower, presenter, what) =>
   })
 
 await scenario('whiteboard-presenter', async (run) => {
-  const alice = await signIn(run, 'Alice', 'northwind')
-  const bob = await signIn(run, 'Bob', 'contoso')
-  const name = unique('Mine planning')
-  const id = await createCommunity(alice, name, 'mining')
-  await admit(alice, 'contoso')
-  await join(bob, id, name)
-  const title = unique('Pit layout')
-  const documentId = await createDocument(alice, title, { kind: 'whiteboard' })
-  await openDocument(bob, run.url, documentId, title)
+  const { alice, bob } = await twoOnADocument(run, { community: 'Mine planning', domain: 'mining', title: 'Pit layout', kind: 'whiteboard' })
 
   // Alice's pointer on Bob's board, with her name and organization.
   await alice.page.mouse.move(...await boardPoint(alice, [0.3, 0.3]))

@@ -3,19 +3,11 @@
 // place (no prompt), and connects the rectangle to the note; Bob (Contoso) sees each, and edits the note's text
 // in place, which Alice sees.
 import { readFile } from 'node:fs/promises'
-import { admit, createCommunity, join, scenario, signIn, unique, until, visible } from '../lib.mjs'
-import { boardElements, boardPoint, createDocument, dragOnBoard, openDocument } from '../documents-lib.mjs'
+import { scenario, until, visible } from '../lib.mjs'
+import { boardElements, boardPoint, dragOnBoard, twoOnADocument } from '../documents-lib.mjs'
 
 await scenario('whiteboard-shapes', async (run) => {
-  const alice = await signIn(run, 'Alice', 'northwind')
-  const bob = await signIn(run, 'Bob', 'contoso')
-  const name = unique('Plant layout')
-  const id = await createCommunity(alice, name, 'process plants')
-  await admit(alice, 'contoso')
-  await join(bob, id, name)
-  const title = unique('Flow sheet')
-  const documentId = await createDocument(alice, title, { kind: 'whiteboard' })
-  await openDocument(bob, run.url, documentId, title)
+  const { alice, bob } = await twoOnADocument(run, { community: 'Plant layout', domain: 'process plants', title: 'Flow sheet', kind: 'whiteboard' })
 
   for (const [tool, shape, from, to] of [['Rectangle', 'rectangle', [0.05, 0.1], [0.25, 0.3]], ['Ellipse', 'ellipse', [0.3, 0.5], [0.45, 0.7]], ['Diamond', 'diamond', [0.05, 0.6], [0.2, 0.85]]]) {
     await dragOnBoard(alice, tool, from, to)

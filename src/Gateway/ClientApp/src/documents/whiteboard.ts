@@ -650,7 +650,8 @@ export function whiteboard(host: HTMLElement, doc: Y.Doc, awareness: Awareness, 
 
   const renderPointers = () => {
     const parts: SVGElement[] = [];
-    const inverse = 1 / view.zoom;
+    // The same size on screen at any zoom and on any screen: undo the board's scale (zoom included).
+    const inverse = 1 / (board.getScreenCTM()?.a || view.zoom);
     awareness.getStates().forEach((raw, clientId) => {
       const state = raw as BoardState;
       if (clientId === awareness.clientID || !state.pointer || !state.user) {
