@@ -19,7 +19,7 @@ function panel(role: string) {
     try {
       details = await get<DocumentDetails>(`/api/documents/${encodeURIComponent(documentId)}`);
     } catch (error) {
-      mount(section, heading, h("p", { class: "muted" }, error instanceof ApiError && error.status === 404 ? "The linked document is not shared with your organization, or no longer exists." : "The linked document could not be opened."));
+      mount(section, heading, h("p", { class: "muted" }, error instanceof ApiError && error.status === 404 ? `The linked document ${documentId} is not shared with your organization, or does not exist.` : `The linked document ${documentId} could not be opened.`));
       return section;
     }
     if (closed?.aborted) {

@@ -550,10 +550,13 @@ export function whiteboard(host: HTMLElement, doc: Y.Doc, awareness: Awareness, 
   board.addEventListener(
     "wheel",
     (event) => {
-      event.preventDefault();
+      // Ctrl+wheel (and a trackpad's pinch) zooms; the plain wheel pans only once the board has focus, so that a
+      // page with a board in it (the meetup room) still scrolls past it.
       if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
         zoomAt(at(event), Math.exp(-event.deltaY * 0.002));
-      } else {
+      } else if (document.activeElement === board) {
+        event.preventDefault();
         const unitsPerPixel = 1 / scale();
         userSetView({ ...view, x: view.x + event.deltaX * unitsPerPixel, y: view.y + event.deltaY * unitsPerPixel });
       }
