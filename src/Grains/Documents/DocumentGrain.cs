@@ -115,8 +115,7 @@ public sealed partial class DocumentGrain(
         await state.WriteStateAsync();
         StartIdleTimer();
         LogCreated(logger, Id, communityId, document.Kind, creator.UserId);
-        await GrainFactory.GetRoomPresence(RoomId.ForCommunity(communityId)).PublishAsync(
-            [new CommunityItemCreated(0, CommunityItemCreated.Document, Id, title, document.Kind.ToString().ToLowerInvariant(), audience is null ? null : new Audience([.. audience]))]);
+        await CommunityItemAnnouncer.AnnounceAsync(GrainFactory, logger, communityId, CommunityItemCreated.Document, Id, title, document.Kind.ToString().ToLowerInvariant(), audience);
         return Details(canWrite: true);
     }
 

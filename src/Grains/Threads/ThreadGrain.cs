@@ -109,8 +109,7 @@ public sealed partial class ThreadGrain(
         LogCreated(logger, Id, communityId, author.UserId, thread.Kind);
         await IndexAsync(post);
         await PublishActivityAsync(ActivityTypes.ThreadCreated, author, post.Id, null, null, false, thread.Kind.ToString().ToLowerInvariant(), post.CreatedAt);
-        await GrainFactory.GetRoomPresence(RoomId.ForCommunity(communityId)).PublishAsync(
-            [new CommunityItemCreated(0, CommunityItemCreated.Thread, Id, title, thread.Kind.ToString().ToLowerInvariant(), audience is null ? null : new Audience([.. audience]))]);
+        await CommunityItemAnnouncer.AnnounceAsync(GrainFactory, logger, communityId, CommunityItemCreated.Thread, Id, title, thread.Kind.ToString().ToLowerInvariant(), audience);
         await NotifyMentionsAsync(author, post);
         return await ViewAsync(author);
     }
