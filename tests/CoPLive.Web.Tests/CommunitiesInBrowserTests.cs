@@ -9,4 +9,8 @@ public sealed class CommunitiesInBrowserTests(WebFixture web, ITestOutputHelper 
     /// <summary>Under the approval policy, a request waits until a coordinator approves it; then the community opens.</summary>
     [Fact]
     public Task AJoinRequest_WaitsForApproval_ThenTheCommunityOpens() => BrowserScenario.RunAsync(web.Gateway, "join-request", output);
+
+    /// <summary>A thread and a document created by one appear in the other's open community home without a reload.</summary>
+    [Fact]
+    public Task NewThreadsAndDocuments_AppearInAnOpenCommunityHome() => BrowserScenario.RunAsync(web.Gateway, "live-lists", output);
 }

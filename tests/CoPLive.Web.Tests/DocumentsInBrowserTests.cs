@@ -21,4 +21,16 @@ public sealed class DocumentsInBrowserTests(WebFixture web, ITestOutputHelper ou
     /// <summary>A whiteboard stroke appears for the other; undo and redo are the author's and reach both; the other moves and deletes it; SVG export holds what is drawn.</summary>
     [Fact]
     public Task AWhiteboardStroke_AppearsForTheOther() => BrowserScenario.RunAsync(web.Gateway, "whiteboard", output);
+
+    /// <summary>Shapes dragged to size, text and a sticky note typed in place, and a connector made by one appear for the other; the note is edited in place; the SVG export draws them.</summary>
+    [Fact]
+    public Task ShapesTextAndConnectors_AppearForTheOther() => BrowserScenario.RunAsync(web.Gateway, "whiteboard-shapes", output);
+
+    /// <summary>One's pointer shows on the other's board with name and organization; a follower's viewport tracks the presenter's until he pans himself.</summary>
+    [Fact]
+    public Task ARemotePointerShows_AndFollowingThePresenter_MovesTheViewport() => BrowserScenario.RunAsync(web.Gateway, "whiteboard-presenter", output);
+
+    /// <summary>An edit made offline is kept on the device (IndexedDB): after leaving the page offline and opening it again online, the edit is there and reaches the other.</summary>
+    [Fact]
+    public Task AnOfflineEdit_SurvivesClosingThePage_AndSyncsWhenOpenedOnline() => BrowserScenario.RunAsync(web.Gateway, "document-offline-kept", output);
 }

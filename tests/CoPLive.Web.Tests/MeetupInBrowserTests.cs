@@ -17,4 +17,8 @@ public sealed class MeetupInBrowserTests(WebFixture web, ITestOutputHelper outpu
     /// <summary>Hands and the stage, questions with upvotes, a poll and chat, each seen by the others (one of them on a phone-sized screen).</summary>
     [Fact]
     public Task TheRoomsLiveActions_ReachHostAndAudience() => BrowserScenario.RunAsync(web.Gateway, "meetup-room", output);
+
+    /// <summary>The host creates and links a whiteboard and notes from the room; both show side by side (stacked on a phone); typing in the notes reaches the other; stage only makes them read-only for the audience.</summary>
+    [Fact]
+    public Task TheRoomsWhiteboardAndNotes_AreSideBySide_AndLive() => BrowserScenario.RunAsync(web.Gateway, "meetup-documents", output);
 }

@@ -31,6 +31,7 @@ namespace CoPLive.Rooms;
 [JsonDerivedType(typeof(Threads.PostReactionsTallied), "post-reactions-tallied")]
 [JsonDerivedType(typeof(Notifications.NotificationReceived), "notification-received")]
 [JsonDerivedType(typeof(SignalSent), "signal-sent")]
+[JsonDerivedType(typeof(Communities.CommunityItemCreated), "item-created")]
 public abstract record RoomEvent([property: Id(0)] long Seq)
 {
     /// <summary>

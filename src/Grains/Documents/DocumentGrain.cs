@@ -136,6 +136,7 @@ public sealed partial class DocumentGrain(
         await state.WriteStateAsync();
         StartIdleTimer();
         LogCreated(logger, Id, communityId, document.Kind, creator.UserId);
+        await CommunityItemAnnouncer.AnnounceAsync(GrainFactory, logger, communityId, CommunityItemCreated.Document, Id, title, document.Kind.ToString().ToLowerInvariant(), audience);
         return Details(canWrite: true);
     }
 

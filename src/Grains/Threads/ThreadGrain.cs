@@ -109,6 +109,7 @@ public sealed partial class ThreadGrain(
         LogCreated(logger, Id, communityId, author.UserId, thread.Kind);
         await IndexAsync(post);
         await PublishActivityAsync(ActivityTypes.ThreadCreated, author, post.Id, null, null, false, thread.Kind.ToString().ToLowerInvariant(), post.CreatedAt);
+        await CommunityItemAnnouncer.AnnounceAsync(GrainFactory, logger, communityId, CommunityItemCreated.Thread, Id, title, thread.Kind.ToString().ToLowerInvariant(), audience);
         await NotifyMentionsAsync(author, post);
         return await ViewAsync(author);
     }

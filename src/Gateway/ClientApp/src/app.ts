@@ -14,6 +14,7 @@ import "./threads/section";
 import { followNotifications, notificationBell } from "./threads/notifications";
 import { threadScreen } from "./threads/thread";
 import "./documents/section";
+import "./documents/meetup-panels";
 import { documentScreen } from "./documents/document";
 
 const stateText: Record<ConnectionState, string> = {

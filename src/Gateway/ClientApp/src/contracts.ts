@@ -56,6 +56,8 @@ export interface Meetup {
   hostUserId: string;
   speakers: string[];
   links: Record<string, string>;
+  /** The link roles whose documents only the host and speakers may change. */
+  stageOnly?: string[];
   createdAt: string;
 }
 
@@ -117,6 +119,7 @@ export type RoomEvent =
   | { type: "presence-reset"; seq: number }
   | { type: "meetup-updated"; seq: number; meetup: Meetup }
   | { type: "meetup-announced"; seq: number; meetupId: string; title: string; startsAt: string }
+  | { type: "item-created"; seq: number; item: "thread" | "document"; itemId: string; title: string; kind: string }
   | { type: "reactions-tallied"; seq: number; counts: Record<string, number> }
   | { type: "hand-raised"; seq: number; hand: RaisedHand }
   | { type: "hand-lowered"; seq: number; userId: string; outcome: "lowered" | "called" | "dismissed" }

@@ -16,7 +16,8 @@ export interface CommunitySection {
 export interface MeetupPanel {
   /** The link role it shows ("whiteboard", "notes"). */
   role: string;
-  render(meetup: Meetup, documentId: string): HTMLElement | Promise<HTMLElement>;
+  /** <paramref name="closed"/> aborts when the room replaces or leaves the panel: close what it opened then. */
+  render(meetup: Meetup, documentId: string, closed?: AbortSignal): HTMLElement | Promise<HTMLElement>;
 }
 
 const sections = new Map<string, CommunitySection>();

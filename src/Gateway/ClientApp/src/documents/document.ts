@@ -1,27 +1,17 @@
-// A document's page. A text document opens in CodeMirror 6 bound to the Y.Text "content" with
-// y-codemirror.next, over an unmodified y-websocket WebsocketProvider against /yjs/{id}?token=...: edits are
-// merged by Yjs, kept locally while offline and sent on reconnect. Remote cursors carry the member's name and
-// their organization's colour (awareness). A whiteboard opens on a minimal canvas (whiteboard.ts). Beside the editor: who is editing, the version history (save a named
+// A document's page. The document opens live (live-document.ts): a text in CodeMirror 6 bound to the Y.Text
+// "content", a whiteboard on the board (whiteboard.ts), over y-websocket, kept on this device with y-indexeddb.
+// Remote cursors carry the member's name and their organization's colour (awareness). Beside the editor: who is editing, the version history (save a named
 // version, list, view read-only, restore) and export (Markdown; SVG for a whiteboard).
 import "./documents.css";
-import { EditorView, basicSetup } from "codemirror";
-import { EditorState } from "@codemirror/state";
-import { markdown } from "@codemirror/lang-markdown";
-import { yCollab } from "y-codemirror.next";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
 import { ApiError, get, post } from "../api";
 import { organizationName } from "../organizations";
 import { session } from "../session";
-import { field, formatTime, h, listOr, mount, orgBadge, organizationHue } from "../view";
+import { field, formatTime, h, listOr, mount, orgBadge } from "../view";
 import { notify, onSubmit, routes, run, type Screen } from "../ui";
 import type { DocumentDetails, DocumentVersion, DocumentVersionView } from "./contracts";
-import { whiteboard } from "./whiteboard";
-
-interface AwarenessUser { name: string; color: string; colorLight: string; organizationId: string }
+import { openLiveDocument, type AwarenessUser } from "./live-document";
 
 export function documentScreen(id: string): Screen {
-  const me = session.me!;
   const head = h("header", { class: "page-head" });
   const status = h("span", { class: "tag sync-state", "data-testid": "sync-state", "data-state": "connecting", role: "status" }, "Connecting…");
   const editorHost = h("div", { class: "editor", "data-testid": "editor" });
@@ -124,41 +114,21 @@ export function documentScreen(id: string): Screen {
   };
 
   const open = (d: DocumentDetails) => {
-    const doc = new Y.Doc();
-    const scheme = location.protocol === "https:" ? "wss" : "ws";
-    const provider = new WebsocketProvider(`${scheme}://${location.host}/yjs`, d.id, doc, { params: { token: session.token ?? "" } });
-    const hue = organizationHue(me.organizationId);
-    const user: AwarenessUser = { name: me.displayName, color: `hsl(${hue} 70% 42%)`, colorLight: `hsl(${hue} 70% 42% / 0.25)`, organizationId: me.organizationId };
-    provider.awareness.setLocalStateField("user", user);
-
     const setStatus = (state: string, text: string) => {
       status.dataset.state = state;
       status.textContent = text;
     };
-    provider.on("status", ({ status: s }: { status: string }) =>
-      s === "connected" ? setStatus(provider.synced ? "synced" : "connected", provider.synced ? "Saved · live" : "Syncing…") : setStatus(s, navigator.onLine ? "Reconnecting… edits are kept" : "Offline: edits are kept and sent on reconnect"),
-    );
-    provider.on("sync", (synced: boolean) => synced && provider.wsconnected && setStatus("synced", "Saved · live"));
-    provider.on("connection-close", (event: CloseEvent | null) => {
-      if (event?.code === 1008 || event?.code === 4401 || event?.code === 4403 || event?.code === 4404) {
-        setStatus("refused", "The server closed the document");
-      }
-    });
-
-    // The browser knows first when the network is gone: stop the socket (it can otherwise hang on) and connect
-    // again when it is back; Yjs keeps what was typed meanwhile and the sync sends it.
-    const offline = () => {
-      provider.disconnect();
-      setStatus("offline", "Offline: edits are kept and sent on reconnect");
-    };
-    const online = () => provider.connect();
-    window.addEventListener("offline", offline);
-    window.addEventListener("online", online);
+    const { doc, provider, close } = openLiveDocument(d, { host: editorHost, status: setStatus });
 
     const renderPeople = () => {
       const states = [...provider.awareness.getStates().entries()]
         .map(([clientId, state]) => ({ clientId, user: (state as { user?: AwarenessUser }).user }))
         .filter((s): s is { clientId: number; user: AwarenessUser } => !!s.user);
+      const key = JSON.stringify(states);
+      if (key === peopleKey) {
+        return; // awareness changes with every pointer move on a whiteboard: re-draw only when the people change
+      }
+      peopleKey = key;
       mount(
         people,
         h("h2", { id: "editing-title" }, "Editing now"),
@@ -171,40 +141,10 @@ export function documentScreen(id: string): Screen {
         ),
       );
     };
+    let peopleKey = "";
     provider.awareness.on("change", renderPeople);
     renderPeople();
-
-    if (d.kind === "text") {
-      const text = doc.getText("content");
-      const undoManager = new Y.UndoManager(text);
-      const view = new EditorView({
-        parent: editorHost,
-        state: EditorState.create({
-          doc: text.toString(),
-          extensions: [
-            basicSetup,
-            markdown(),
-            EditorView.lineWrapping,
-            EditorState.readOnly.of(!d.canWrite),
-            EditorView.contentAttributes.of({ "aria-label": `${d.title}: document text` }),
-            yCollab(text, provider.awareness, { undoManager }),
-          ],
-        }),
-      });
-      cleanup.push(() => view.destroy());
-    } else {
-      cleanup.push(whiteboard(editorHost, doc, { canWrite: d.canWrite, userId: me.userId, color: hexOfHue(hue) }));
-    }
-
-    cleanup.push(() => {
-      window.removeEventListener("offline", offline);
-      window.removeEventListener("online", online);
-      provider.destroy();
-      doc.destroy();
-    });
-    if (!navigator.onLine) {
-      offline();
-    }
+    cleanup.push(close);
   };
 
   const start = async () => {
@@ -243,15 +183,3 @@ const reasons: Record<string, string> = {
   idle: "saved after a quiet spell",
   "before-restore": "saved before a restore",
 };
-
-/** The organization's colour as #rrggbb (hsl(hue 70% 42%)): the whiteboard's schema takes only plain colours. */
-function hexOfHue(hue: number): string {
-  const s = 0.7;
-  const l = 0.42;
-  const f = (n: number) => {
-    const k = (n + hue / 30) % 12;
-    const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(c * 255).toString(16).padStart(2, "0");
-  };
-  return `#${f(0)}${f(8)}${f(4)}`;
-}

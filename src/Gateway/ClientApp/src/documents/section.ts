@@ -48,13 +48,16 @@ function documentsSection(community: Community): HTMLElement {
   };
 
   void run(show);
-  return h(
+  const section = h(
     "section",
     { class: "card feature", "data-feature": "documents", "aria-labelledby": "feature-documents" },
     h("h2", { id: "feature-documents" }, "Documents"),
     list,
     community.viewerRole && community.viewerRole !== "guest" ? h("details", { class: "start-thread" }, h("summary", null, "New document"), createForm()) : null,
   );
+  // The community room says when someone creates a document (community.ts passes it on): read the list again.
+  section.addEventListener("item-created", () => void run(show));
+  return section;
 }
 
 registerCommunitySection({ id: "documents", title: "Documents", render: documentsSection });

@@ -226,6 +226,9 @@ export function communityScreen(id: string): Screen {
             if (event.type === "meetup-announced") {
               notify(`${event.title} is starting now.`);
               void loadMeetups().catch(() => {});
+            } else if (event.type === "item-created") {
+              // A thread or document someone created: its section reads its list again.
+              featuresSlot.querySelector(`[data-feature="${event.item === "thread" ? "threads" : "documents"}"]`)?.dispatchEvent(new CustomEvent("item-created", { detail: event }));
             }
           }
         },

@@ -26,7 +26,7 @@ export function meetupScreen(id: string): Screen {
   const floats = h("div", { class: "reaction-floats", "aria-hidden": "true" });
   const reactionBar = h("div", { class: "reaction-bar", role: "group", "aria-label": "React" });
   const reactionAnnouncer = h("p", { class: "sr-only", "aria-live": "polite" });
-  const panels = h("div", { class: "panels" });
+  const panels = h("div", { class: "panels", role: "region", "aria-label": "Whiteboard and notes" });
   const hands = h("section", { class: "card", "aria-labelledby": "hands-title" });
   const questions = h("section", { class: "card", "aria-labelledby": "questions-title" });
   const polls = h("section", { class: "card", "aria-labelledby": "polls-title" });
@@ -155,9 +155,73 @@ export function meetupScreen(id: string): Screen {
     );
   };
 
+  // The linked whiteboard and notes open live in the room; they are opened again only when what they depend on
+  // changes (the links, stage only, who is on stage), not on every meetup update, so nobody's typing is cut.
+  let panelsKey = "";
+  let panelsClosed: AbortController | null = null;
+  const panelRoles = ["whiteboard", "notes"];
   const renderPanels = () => {
-    const links = Object.entries(view!.meetup.links);
-    void Promise.all(links.map(([role, documentId]) => meetupPanel(role).render(view!.meetup, documentId))).then((parts) => mount(panels, parts));
+    const m = view!.meetup;
+    const onStage = m.hostUserId === me.userId || m.speakers.includes(me.userId);
+    const key = JSON.stringify([m.links, m.stageOnly ?? [], onStage, isHost() && m.phase !== "ended" && !!community, community?.viewerRole ?? null]);
+    if (key === panelsKey) {
+      return;
+    }
+    panelsKey = key;
+    panelsClosed?.abort();
+    const closed = (panelsClosed = new AbortController());
+    const roles = [...new Set([...panelRoles, ...Object.keys(m.links)])];
+    void Promise.all(
+      roles.map((role) => {
+        const documentId = m.links[role];
+        if (documentId) {
+          return Promise.resolve(meetupPanel(role).render(m, documentId, closed.signal)).then((part) => h("div", { class: "panel-slot" }, isHost() && m.phase !== "ended" ? stageOnlyToggle(m, role) : null, part));
+        }
+        return Promise.resolve(isHost() && m.phase !== "ended" && community ? missingPanel(m, role) : null);
+      }),
+    ).then((parts) => {
+      if (!closed.signal.aborted) {
+        mount(panels, parts);
+      }
+    });
+  };
+
+  // The host makes a missing whiteboard or notes document (with the meetup's audience) and links it in one go.
+  const missingPanel = (m: Meetup, role: string) => {
+    const noun = role === "whiteboard" ? "whiteboard" : "notes";
+    return h(
+      "section",
+      { class: "card feature meetup-panel missing", "data-panel": role, "aria-labelledby": `missing-${role}` },
+      h("h2", { id: `missing-${role}` }, role === "whiteboard" ? "Whiteboard" : "Notes"),
+      h("p", { class: "muted" }, `No ${noun} is linked to this meetup.`),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "primary",
+          onclick: (e: Event) =>
+            void run(async () => {
+              const created = await post<{ id: string }>(`/api/communities/${encodeURIComponent(m.communityId)}/documents`, {
+                title: `${m.title}: ${noun}`,
+                kind: role === "whiteboard" ? "whiteboard" : "text",
+                audience: m.audience,
+              });
+              updateMeetup(await put<Meetup>(`/api/meetups/${encodeURIComponent(id)}/links/${encodeURIComponent(role)}`, { documentId: created.id }));
+            }, e.currentTarget as HTMLButtonElement),
+        },
+        role === "whiteboard" ? "Create and link a whiteboard" : "Create and link notes",
+      ),
+    );
+  };
+
+  const stageOnlyToggle = (m: Meetup, role: string) => {
+    const on = m.stageOnly?.includes(role) ?? false;
+    const path = `/api/meetups/${encodeURIComponent(id)}/stage-only/${encodeURIComponent(role)}`;
+    return h(
+      "button",
+      { type: "button", class: "ghost stage-only", "aria-pressed": String(on), onclick: (e: Event) => void run(async () => updateMeetup(on ? await del<Meetup>(path) : await put<Meetup>(path)), e.currentTarget as HTMLButtonElement) },
+      on ? `Let everyone edit the ${role}` : `Only the stage edits the ${role}`,
+    );
   };
 
   const renderHands = () => {
@@ -478,7 +542,8 @@ export function meetupScreen(id: string): Screen {
     "div",
     { class: "meetup" },
     head,
-    h("div", { class: "layout-meetup" }, h("div", { class: "main-column" }, stage, panels, hands, questions, polls), h("aside", { class: "side-column" }, audience, chat)),
+    panels,
+    h("div", { class: "layout-meetup" }, h("div", { class: "main-column" }, stage, hands, questions, polls), h("aside", { class: "side-column" }, audience, chat)),
   );
   const stopNames = onOrganizationNames(() => view && renderAll());
   void run(start);
@@ -487,6 +552,7 @@ export function meetupScreen(id: string): Screen {
     title: "Meetup",
     dispose() {
       disposed = true;
+      panelsClosed?.abort();
       stopNames();
       void live.leave(room);
     },

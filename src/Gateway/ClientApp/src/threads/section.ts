@@ -76,6 +76,13 @@ function threadsSection(community: Community): HTMLElement {
     list,
     community.viewerRole && community.viewerRole !== "guest" ? h("details", { class: "start-thread" }, h("summary", null, "Start a thread"), startForm()) : null,
   );
+  // The community room says when someone creates a thread (community.ts passes it on as "item-created"): the
+  // list is read again, unless search results are on show.
+  section.addEventListener("item-created", () => {
+    if (!query.value.trim()) {
+      void run(showList);
+    }
+  });
   void run(showList);
   return section;
 }
