@@ -37,8 +37,10 @@ public static class LiveServiceCollectionExtensions
             {
                 hub.AddFilter<LiveHubErrorFilter>();
 
-                // A killed browser is noticed at once (its socket closes); a silent network loss after this.
-                hub.ClientTimeoutInterval = TimeSpan.FromSeconds(15);
+                // A killed browser is noticed at once (its socket closes); a silent network loss after this. Twice
+                // the clients' keep-alive (15 s by default in the .NET and JavaScript clients), as SignalR advises:
+                // at 15 s an idle client whose ping came a moment late was cut off.
+                hub.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
                 hub.KeepAliveInterval = TimeSpan.FromSeconds(5);
             })
             .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
