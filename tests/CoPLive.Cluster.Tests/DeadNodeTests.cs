@@ -216,6 +216,7 @@ public sealed class DeadNodeTests(ITestOutputHelper output)
     private static HubConnection Hub(GatewayProcess node, string token) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(node.Address, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .WithKeepAliveInterval(TimeSpan.FromSeconds(5)) // the server closes a connection silent for 15 s
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(
                 new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)))
             .Build();
