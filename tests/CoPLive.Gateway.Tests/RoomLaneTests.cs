@@ -10,6 +10,24 @@ public sealed class RoomLaneTests
         new("community:c", epoch, [.. seqs.Select(s => (RoomEvent)new PresenceReset(s))]);
 
     [Fact]
+    public void ALane_KnowsWhetherItIsIdle_SoAnIdleOneCanRetire()
+    {
+        // Each room's pump asks this after 30 s without work; it used to throw (a single-reader channel cannot
+        // count), which stopped the pump and left the room's lane on that node taking events nobody sent.
+        var lane = new RoomLane("community:c");
+        Assert.True(lane.IsIdle);
+
+        lane.TryWrite(Batch("e1", 1));
+        lane.TryWrite(new RoomEviction("community:c", ["x"], "forbidden", "removed"));
+        Assert.False(lane.IsIdle);
+
+        Assert.IsType<RoomEventBatch>(lane.TakeNext()); // the eviction is carried, not yet sent
+        Assert.False(lane.IsIdle);
+        Assert.IsType<RoomEviction>(lane.TakeNext());
+        Assert.True(lane.IsIdle);
+    }
+
+    [Fact]
     public void WaitingBatchesOfOneEpoch_GoOutAsOne_InOrder()
     {
         var lane = new RoomLane("community:c");

@@ -113,6 +113,29 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ARenewalAfterExpiry_SaysTheSubscriptionLapsed_SoTheNodeKnowsToEnterItsConnectionsAgain()
+    {
+        var room = RoomId.ForCommunity(Members.NewId("c"));
+        var presence = fixture.Grains.GetRoomPresence(room);
+        var survivor = new RecordingObserver();
+        var late = fixture.Client.CreateObjectReference<IGatewayObserver>(new RecordingObserver());
+        await presence.SubscribeAsync("node-a", fixture.Client.CreateObjectReference<IGatewayObserver>(survivor), TimeSpan.FromMinutes(5));
+        var epoch = await presence.SubscribeAsync("node-late", late, TimeSpan.FromSeconds(1));
+        var bob = Members.New("Bob", "contoso");
+        await presence.EnterAsync(new RoomConnection("b1", "node-late", bob), RoomAccess.Open);
+        Assert.False((await presence.RenewSubscriptionAsync("node-a", fixture.Client.CreateObjectReference<IGatewayObserver>(survivor), TimeSpan.FromMinutes(5))).Lapsed);
+
+        // node-late does not renew in time: the sweep takes Bob out.
+        await survivor.WaitUntilAsync(e => e.OfType<MemberLeft>().Any());
+
+        var renewal = await presence.RenewSubscriptionAsync("node-late", late, TimeSpan.FromMinutes(5));
+        Assert.True(renewal.Lapsed);
+        Assert.Equal(epoch, renewal.Epoch);
+        Assert.Empty((await presence.GetSnapshotAsync("contoso")).Members);
+        Assert.False((await presence.RenewSubscriptionAsync("node-late", late, TimeSpan.FromMinutes(5))).Lapsed);
+    }
+
+    [Fact]
     public async Task Revoke_TellsOnlyTheNodeThatHoldsTheConnections_AndTheOthersSeeTheMemberLeave()
     {
         var room = RoomId.ForCommunity(Members.NewId("c"));

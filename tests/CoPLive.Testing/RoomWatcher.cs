@@ -56,6 +56,14 @@ public sealed class RoomWatcher : IDisposable
     /// <summary>Whether events of another epoch arrived: the room's grain was re-activated; enter again.</summary>
     public bool EpochChanged { get; private set; }
 
+    /// <summary>
+    /// Whether an event came whose sequence number skips one after the snapshot: events were missed (this
+    /// node's subscription lapsed, say); a client resumes, a test enters again.
+    /// </summary>
+    public bool GapSeen { get; private set; }
+
+    private long _lastSeq;
+
     public IReadOnlyCollection<string> PresentUserIds
     {
         get
@@ -86,6 +94,8 @@ public sealed class RoomWatcher : IDisposable
         {
             Snapshot = snapshot;
             EpochChanged = false;
+            GapSeen = false;
+            _lastSeq = snapshot.Seq;
             _members.Clear();
             _counts.Clear();
             foreach (var (organization, count) in snapshot.CountsByOrganization)
@@ -181,6 +191,8 @@ public sealed class RoomWatcher : IDisposable
 
     private void Apply(RoomEvent roomEvent)
     {
+        GapSeen |= roomEvent.Seq > _lastSeq + 1;
+        _lastSeq = Math.Max(_lastSeq, roomEvent.Seq);
         switch (roomEvent)
         {
             case MemberEntered { Member: var member } entered:

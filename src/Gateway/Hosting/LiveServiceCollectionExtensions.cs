@@ -37,7 +37,9 @@ public static class LiveServiceCollectionExtensions
             {
                 hub.AddFilter<LiveHubErrorFilter>();
 
-                // A killed browser is noticed at once (its socket closes); a silent network loss after this.
+                // A killed browser is noticed at once (its socket closes); a silent network loss after this. Clients
+                // must keep alive more often than SignalR's default of 15 s (every 5 s, as the server does; see
+                // docs/protocol.md): one that pings every 15 s is cut off whenever a ping comes a moment late.
                 hub.ClientTimeoutInterval = TimeSpan.FromSeconds(15);
                 hub.KeepAliveInterval = TimeSpan.FromSeconds(5);
             })

@@ -20,6 +20,9 @@ public sealed partial class GatewayRooms(
 {
     private readonly ConcurrentDictionary<string, LocalRoom> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, RoomId>> _roomsByConnection = new(StringComparer.Ordinal);
+    /// <summary>How many rooms' renewals may be on their way at once.</summary>
+    private const int RenewalParallelism = 32;
+
     private IGatewayObserver? _reference;
 
     /// <summary>The node's observer as a grain reference; created once (it must stay referenced while the node lives).</summary>
@@ -47,6 +50,7 @@ public sealed partial class GatewayRooms(
             local.Access = access;
             local.Add(connectionId, member, clients.Find(connectionId));
             rooms[room.ToString()] = room;
+            LogConnectionAdded(logger, room.ToString(), connectionId, member.UserId);
         }
         finally
         {
@@ -74,6 +78,8 @@ public sealed partial class GatewayRooms(
             {
                 return;
             }
+
+            LogConnectionRemoved(logger, room.ToString(), connectionId);
 
             var presence = grains.GetRoomPresence(room);
             await presence.LeaveAsync(connectionId);
@@ -154,47 +160,65 @@ public sealed partial class GatewayRooms(
 
     /// <summary>
     /// Renews the node's subscription to every room that has local connections. When a room's epoch changed,
-    /// its grain was re-activated without its presence (its silo died): the node enters its connections again,
-    /// and the new epoch tells their clients to take a fresh snapshot.
+    /// its grain was re-activated without its presence (its silo died); when the subscription had lapsed, the
+    /// grain took this node for dead (a renewal came too late). Either way the node enters its connections
+    /// again: a new epoch tells their clients to take a fresh snapshot, a lapse shows them a gap in sequence
+    /// numbers, after which they resume.
     /// </summary>
-    public async Task RenewAllAsync(CancellationToken cancellationToken)
-    {
-        foreach (var local in _rooms.Values)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (local.IsEmpty)
+    public Task RenewAllAsync(CancellationToken cancellationToken) =>
+        // In parallel: one room whose grain does not answer (its silo is dying) must not make the others lapse.
+        Parallel.ForEachAsync(
+            _rooms.Values.Where(r => !r.IsEmpty).ToList(),
+            new ParallelOptions { MaxDegreeOfParallelism = RenewalParallelism, CancellationToken = cancellationToken },
+            async (local, _) =>
             {
-                continue;
-            }
-
-            try
-            {
-                var presence = grains.GetRoomPresence(local.Room);
-                var epoch = await presence.SubscribeAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
-                if (local.Epoch is not null && epoch != local.Epoch)
+                try
                 {
-                    var connections = local.Connections();
-                    LogPresenceRebuilt(logger, local.Room.ToString(), connections.Count);
-                    foreach (var (connectionId, member) in connections)
+                    var presence = grains.GetRoomPresence(local.Room);
+                    var subscription = await presence.RenewSubscriptionAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
+                    if (subscription.Lapsed || (local.Epoch is not null && subscription.Epoch != local.Epoch))
                     {
-                        await presence.EnterAsync(new RoomConnection(connectionId, node.Id, member), local.Access);
+                        await EnterAgainAsync(local, presence, subscription);
                     }
-                }
 
-                local.Epoch = epoch;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+                    local.Epoch = subscription.Epoch;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogRenewalFailed(logger, exception, local.Room.ToString());
+                }
+            });
+
+    /// <summary>Enters the room's local connections again, under the room's gate so that none that is leaving comes back.</summary>
+    private async Task EnterAgainAsync(LocalRoom local, IRoomPresenceGrain presence, RoomSubscription subscription)
+    {
+        await local.Gate.WaitAsync();
+        try
+        {
+            var connections = local.Connections();
+            LogPresenceRebuilt(logger, local.Room.ToString(), connections.Count, subscription.Lapsed ? "the subscription had lapsed" : "the grain was re-activated");
+            foreach (var (connectionId, member) in connections)
             {
-                LogRenewalFailed(logger, exception, local.Room.ToString());
+                await presence.EnterAsync(new RoomConnection(connectionId, node.Id, member), local.Access);
             }
         }
+        finally
+        {
+            local.Gate.Release();
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Room {Room}: connection {ConnectionId} of {UserId} is in on this node")]
+    private static partial void LogConnectionAdded(ILogger logger, string room, string connectionId, string userId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Room {Room}: connection {ConnectionId} left on this node")]
+    private static partial void LogConnectionRemoved(ILogger logger, string room, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: connection {ConnectionId} could not leave; its subscription will expire")]
     private static partial void LogLeaveFailed(ILogger logger, Exception exception, string room, string connectionId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: its grain was re-activated; entering the node's {ConnectionCount} connections again")]
-    private static partial void LogPresenceRebuilt(ILogger logger, string room, int connectionCount);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: entering the node's {ConnectionCount} connections again ({Why})")]
+    private static partial void LogPresenceRebuilt(ILogger logger, string room, int connectionCount, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: renewing the node's subscription failed")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string room);

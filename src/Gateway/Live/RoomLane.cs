@@ -50,7 +50,8 @@ public sealed class RoomLane
     }
 
     /// <summary>Whether nothing is queued (checked under the lanes' lock before retiring).</summary>
-    public bool IsIdle => _carried is null && _queue.Reader.Count == 0;
+    /// <remarks>Peeks: a single-reader channel cannot count (its Count throws NotSupportedException).</remarks>
+    public bool IsIdle => _carried is null && !_queue.Reader.TryPeek(out _);
 
     /// <summary>
     /// The next thing to do: an eviction alone, or one batch made of the consecutive batches of one epoch

@@ -34,4 +34,7 @@ public static class ErrorCodes
     public const string InvalidUpdate = "invalid-update";
     /// <summary>A connection fell further behind its rooms than its bounded buffer allows, and was cut off.</summary>
     public const string TooSlow = "too-slow";
+
+    /// <summary>A part of the cluster the call needed did not answer (a node died and the cluster has not yet declared it dead); try again.</summary>
+    public const string Unavailable = "unavailable";
 }

@@ -20,6 +20,15 @@ public interface IRoomPresenceGrain : IGrainWithStringKey
     [Alias("Subscribe")]
     Task<string> SubscribeAsync(string gatewayNodeId, IGatewayObserver observer, TimeSpan lifetime);
 
+    /// <summary>
+    /// Renews a gateway node's subscription, as <see cref="SubscribeAsync"/> does, and says whether it had
+    /// lapsed: then the grain had already taken the node's connections out of the room (a node starved for
+    /// longer than the lifetime looks dead), and the node enters them again. Its clients missed the events
+    /// published meanwhile; they see the gap in sequence numbers and resume.
+    /// </summary>
+    [Alias("RenewSubscription")]
+    Task<RoomSubscription> RenewSubscriptionAsync(string gatewayNodeId, IGatewayObserver observer, TimeSpan lifetime);
+
     /// <summary>Ends a gateway node's subscription (its last local connection left the room).</summary>
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(string gatewayNodeId);

@@ -53,6 +53,7 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(SweepExpiredSubscriptionsAsync, SweepPeriod, SweepPeriod);
+        LogActivated(logger, Room, RuntimeIdentity, _epoch);
         return Task.CompletedTask;
     }
 
@@ -60,6 +61,18 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
     {
         _subscriptions[gatewayNodeId] = new GatewaySubscription(observer, DateTimeOffset.UtcNow + lifetime);
         return Task.FromResult(_epoch);
+    }
+
+    public Task<RoomSubscription> RenewSubscriptionAsync(string gatewayNodeId, IGatewayObserver observer, TimeSpan lifetime)
+    {
+        var lapsed = !_subscriptions.ContainsKey(gatewayNodeId);
+        if (lapsed)
+        {
+            LogSubscriptionLapsed(logger, Room, gatewayNodeId, _epoch);
+        }
+
+        _subscriptions[gatewayNodeId] = new GatewaySubscription(observer, DateTimeOffset.UtcNow + lifetime);
+        return Task.FromResult(new RoomSubscription(_epoch, lapsed));
     }
 
     public Task UnsubscribeAsync(string gatewayNodeId)
@@ -389,6 +402,12 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: subscription of gateway node {GatewayNodeId} expired; its connections leave the room")]
     private static partial void LogSubscriptionExpired(ILogger logger, string room, string gatewayNodeId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: activated on silo {Silo} with epoch {Epoch}")]
+    private static partial void LogActivated(ILogger logger, string room, string silo, string epoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: gateway node {GatewayNodeId} renewed a lapsed subscription (epoch {Epoch}); it enters its connections again")]
+    private static partial void LogSubscriptionLapsed(ILogger logger, string room, string gatewayNodeId, string epoch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: access revoked for {ConnectionCount} connections ({Code})")]
     private static partial void LogRevoked(ILogger logger, string room, int connectionCount, string code);

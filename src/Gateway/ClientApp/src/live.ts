@@ -149,6 +149,8 @@ export class Live {
   private build(): HubConnection {
     const connection = new HubConnectionBuilder()
       .withUrl("/hubs/live", { accessTokenFactory: () => session.token ?? "" })
+      // The hub closes a connection after 15 s without a message; ping every 5 s so that a tab that only listens stays.
+      .withKeepAliveInterval(5000)
       .configureLogging(LogLevel.None)
       .build();
     connection.on("RoomEvents", (batch: RoomEventBatch) => this.receive(batch));
