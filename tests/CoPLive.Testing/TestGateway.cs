@@ -85,7 +85,7 @@ public sealed class TestGateway : IAsyncDisposable
     public HubConnection Hub(string token) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Address, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .WithKeepAliveInterval(TimeSpan.FromSeconds(5)) // the server closes a connection silent for 15 s
+            .WithKeepAliveInterval(TimeSpan.FromSeconds(5)) // as the web app does; the server closes a connection silent for 30 s
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(
                 new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)))
             .Build();

@@ -47,11 +47,11 @@ export async function scenario (name, body) {
 }
 
 /** Waits for what <paramref name="wait"/> waits for; the error says in words what did not happen. */
-export async function until (what, wait) {
+export async function until (what, wait, within = timeout) {
   try {
-    return await wait(timeout)
+    return await wait(within)
   } catch (error) {
-    throw new Error(`Within ${timeout / 1000} s, this did not happen: ${what}\n  (${String(error.message ?? error).split('\n')[0]})`)
+    throw new Error(`Within ${within / 1000} s, this did not happen: ${what}\n  (${String(error.message ?? error).split('\n')[0]})`)
   }
 }
 
