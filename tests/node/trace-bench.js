@@ -10,8 +10,9 @@
 // observer: syncs, prints {"event":"synced"}, and prints {"event":"done","at":ms,"stateBytes":n} once its text equals the
 //   text those edits make (yjs' own Y.encodeStateAsUpdate size of the final document).
 // opener: for each room in turn (in one process, so only the first open pays for Node's warm-up), a fresh Y.Doc and
-//   provider; prints {"event":"opened","room","ms"} from creating the provider to 'synced' with the text of
-//   <expectedLength> characters.
+//   provider; prints {"event":"opened","room","ms","connectedMs","largestMessageMs","largestMessageBytes"}: from creating
+//   the provider to 'synced' with the text of <expectedLength> characters, to the socket's open, and to the arrival
+//   of its largest message (the document's sync step 2), before the provider handles it.
 const fs = require('fs')
 const zlib = require('zlib')
 const WebSocket = require('ws')
@@ -87,12 +88,22 @@ if (role === 'writer' || role === 'observer') {
     if (i === rooms.length) { out({ event: 'finished' }); process.exit(0) }
     const doc = new Y.Doc()
     const start = process.hrtime.bigint()
+    const since = () => Number(process.hrtime.bigint() - start) / 1e6
     const provider = connect(rooms[i], token, doc)
+    // Where the time goes, on the client's clock: the socket open (HTTP upgrade), the arrival of the largest message
+    // (the sync step 2 with the document; before the provider handles it), and 'synced' with the whole text.
+    let connectedMs = null
+    let largest = { bytes: -1, ms: null }
+    provider.ws.once('open', () => { connectedMs = since() })
+    provider.ws.prependListener('message', (data) => {
+      const bytes = data.byteLength ?? data.length ?? 0
+      if (bytes > largest.bytes) largest = { bytes, ms: since() }
+    })
     provider.on('synced', (synced) => {
       if (!synced) return
       const check = () => {
         if (doc.getText('content').length === expected) {
-          out({ event: 'opened', room: rooms[i], ms: Number(process.hrtime.bigint() - start) / 1e6 })
+          out({ event: 'opened', room: rooms[i], ms: since(), connectedMs, largestMessageMs: largest.ms, largestMessageBytes: largest.bytes })
           provider.destroy()
           doc.destroy()
           setImmediate(() => openOne(i + 1))

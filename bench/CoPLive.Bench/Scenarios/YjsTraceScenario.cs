@@ -36,7 +36,8 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         TraceRun c;
         long storedBytes;
         string documentId, warmupId, token;
-        List<double> opens = [];
+        List<ClientOpen> opens = [];
+        List<ClientOpen> referenceOpens = [];
         List<ServerOpen> serverOpens = [];
         var gateway = await StartGatewayAsync(folder, port, cancellationToken);
         try
@@ -73,9 +74,25 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         {
             await reference.WaitForAsync("running at", TimeSpan.FromSeconds(60), cancellationToken, plainText: true);
             b = await RunTraceAsync($"ws://127.0.0.1:{referencePort}", "automerge-paper", null, edits, cancellationToken);
+
+            // The same client's opens of the same document from the reference server's memory: the floor of this client.
+            for (var i = 0; i < options.ColdOpens; i++)
+            {
+                Log.Line($"yjs-trace: open {i + 1}/{options.ColdOpens} from the reference server's memory");
+                var opened = await OpenAsync($"ws://127.0.0.1:{referencePort}", "-", ["warm-up:0", $"automerge-paper:{b.Length}"], cancellationToken);
+                referenceOpens.Add(opened["automerge-paper"]);
+            }
         }
 
-        var open = Distribution.Of(opens);
+        var open = Distribution.Of([.. opens.Select(o => o.Ms)]);
+        var referenceOpen = Distribution.Of([.. referenceOpens.Select(o => o.Ms)]);
+        static string P50P99(IEnumerable<double> values)
+        {
+            var d = Distribution.Of([.. values]);
+            return $"{Format.Number(d.P50, "0.0")} / {Format.Number(d.P99, "0.0")}";
+        }
+        static string ClientPhases(List<ClientOpen> list) =>
+            $"{P50P99(list.Select(o => o.ConnectedMs))} ; {P50P99(list.Select(o => o.LargestMessageMs - o.ConnectedMs))} ; {P50P99(list.Select(o => o.Ms - o.LargestMessageMs))}";
         string Phase(Func<ServerOpen, double> phase)
         {
             var d = Distribution.Of([.. serverOpens.Select(phase)]);
@@ -100,9 +117,15 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             new(
                 $"**cold open from storage to a synced client (ms; p50 / p99 / max of {opens.Count})**",
                 $"{Format.Number(open.P50, "0.0")} / {Format.Number(open.P99, "0.0")} / {Format.Number(open.Max, "0.0")}",
-                "",
-                "",
+                referenceOpens.Count == 0 ? "" : $"{Format.Number(referenceOpen.P50, "0.0")} / {Format.Number(referenceOpen.P99, "0.0")} / {Format.Number(referenceOpen.Max, "0.0")}",
+                referenceOpens.Count == 0 ? "" : Format.Ratio(open.P99, referenceOpen.P99),
                 "p99 at most 50 ms"),
+            new(
+                "the client's phases of an open (ms; p50 / p99): socket open (HTTP upgrade, with the server's authorize) ; from there to the arrival of the document (the largest message) ; from its arrival to 'synced' with the whole text (the client applies it)",
+                ClientPhases(opens),
+                referenceOpens.Count == 0 ? "" : ClientPhases(referenceOpens),
+                "",
+                ""),
             new(
                 $"server's part of a cold open, from its Debug log (ms; p50 / p99 of {serverOpens.Count}): total ; authorize and activate (the grain's load of its content ; of which the snapshot read) ; open ; sync step 2 sent",
                 serverOpens.Count == 0 ? "not logged" : $"{Phase(o => o.Total)} ; {Phase(o => o.Authorize)} ({Phase(o => o.Load)} ; {Phase(o => o.Read)}) ; {Phase(o => o.Open)} ; {Phase(o => o.Sync)}",
@@ -118,7 +141,8 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             "CoPLive runs as a child gateway process on a SQLite file with every update group-committed before it counts as acknowledged; the per-connection rate limit is raised for this run "
                 + "(CoPLive__Documents__UpdatesPerSecond and UpdateBurst = 10,000,000; the default is 1,000/s with a burst of 10,000).",
             "Both clients are Node processes running npm's y-websocket 1.5.4 WebsocketProvider unmodified (tests/node/trace-bench.js); the reference server keeps the document in memory only.",
-            "A cold open restarts the gateway, opens a small warm-up document from the same client process (so neither server nor client pays its first-request warm-up in the figure), then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text.",
+            "A cold open restarts the gateway, opens a small warm-up document from the same client process (so neither server nor client pays its first-request warm-up in the figure), then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text. "
+                + "The reference column is the same client process opening the same document from the reference server's memory (not restarted): the floor of this client on this machine.",
         };
         return new ScenarioReport(
             $"Yjs documents: the automerge-paper trace ({Format.Whole(edits)} edits) through y-websocket",
@@ -235,12 +259,14 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         return new TraceRun(edits * 1000.0 / elapsedMs, (long)typed["end"]! - start, (long)done["stateBytes"]!, (int)done["length"]!);
     }
 
-    /// <summary>Opens each "room:length" in turn in one client process; returns the milliseconds per room.</summary>
-    private static async Task<Dictionary<string, double>> OpenAsync(string url, string token, string[] roomsWithLengths, CancellationToken cancellationToken)
+    /// <summary>Opens each "room:length" in turn in one client process; returns the client's timing per room.</summary>
+    private static async Task<Dictionary<string, ClientOpen>> OpenAsync(string url, string token, string[] roomsWithLengths, CancellationToken cancellationToken)
     {
         await using var opener = JsonLinesProcess.Start("node", NodeFolder, ["trace-bench.js", "opener", url, token, .. roomsWithLengths]);
         await opener.WaitForAsync("finished", TimeSpan.FromMinutes(2), cancellationToken);
-        return opener.Events.Where(e => (string?)e["event"] == "opened").ToDictionary(e => (string)e["room"]!, e => (double)e["ms"]!);
+        return opener.Events.Where(e => (string?)e["event"] == "opened").ToDictionary(
+            e => (string)e["room"]!,
+            e => new ClientOpen((double)e["ms"]!, (double?)e["connectedMs"] ?? double.NaN, (double?)e["largestMessageMs"] ?? double.NaN));
     }
 
     /// <summary>Waits until the document's log was compacted away; returns the bytes it holds (snapshot and log).</summary>
@@ -294,6 +320,9 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
 
     /// <summary>The server's phases of one open, in milliseconds (<see cref="Read"/>: the grain's snapshot read, part of <see cref="Authorize"/>).</summary>
     private sealed record ServerOpen(double Total, double Authorize, double Read, double Load, double Open, double Sync);
+
+    /// <summary>One open on the client's clock (ms from creating the provider): to 'synced', to the socket's open, to the arrival of the largest message.</summary>
+    private sealed record ClientOpen(double Ms, double ConnectedMs, double LargestMessageMs);
 
     private sealed record TraceRun(double UpdatesPerSecond, long TypingMs, long StateBytes, int Length);
 }

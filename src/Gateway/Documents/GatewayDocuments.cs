@@ -44,7 +44,7 @@ public sealed partial class GatewayDocuments(
 
                 if (!local.Subscribed)
                 {
-                    await grains.GetDocument(peer.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
+                    local.ExchangeEpoch(await grains.GetDocument(peer.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime));
                     local.Subscribed = true;
                 }
 
@@ -171,7 +171,11 @@ public sealed partial class GatewayDocuments(
         }
     }
 
-    /// <summary>Renews the node's subscription to every document with local peers.</summary>
+    /// <summary>
+    /// Renews the node's subscription to every document with local peers. A document whose grain answers with a new
+    /// epoch was activated anew (its silo died, or it was deactivated) and relayed nothing to this node meanwhile: each
+    /// local peer is resynced (<see cref="DocumentPeer.Resync"/>).
+    /// </summary>
     public async Task RenewAllAsync(CancellationToken cancellationToken)
     {
         foreach (var local in _documents.Values)
@@ -184,11 +188,48 @@ public sealed partial class GatewayDocuments(
 
             try
             {
-                await grains.GetDocument(local.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
+                var epoch = await grains.GetDocument(local.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
+                if (local.ExchangeEpoch(epoch) is { } known && known != epoch)
+                {
+                    LogReactivated(logger, local.DocumentId, known, epoch, local.Peers.Length);
+                    await ResyncAsync(local);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogRenewalFailed(logger, exception, local.DocumentId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives each local peer the document's whole state and state vector, read once per member (each read is
+    /// authorized as the member's own open would be; a member refused gets nothing and is left to revocation).
+    /// </summary>
+    private async Task ResyncAsync(LocalDocument local)
+    {
+        var grain = grains.GetDocument(local.DocumentId);
+        var opened = new Dictionary<string, DocumentOpened?>(StringComparer.Ordinal);
+        foreach (var peer in local.Peers)
+        {
+            if (!opened.TryGetValue(peer.Member.UserId, out var state))
+            {
+                try
+                {
+                    state = await grain.OpenAsync(peer.Member, null);
+                }
+                catch (CoPLive.Common.CoPLiveException exception)
+                {
+                    LogResyncRefused(logger, exception, local.DocumentId, peer.Member.UserId);
+                    state = null;
+                }
+
+                opened[peer.Member.UserId] = state;
+            }
+
+            if (state is not null)
+            {
+                peer.Resync(state);
             }
         }
     }
@@ -230,6 +271,12 @@ public sealed partial class GatewayDocuments(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: renewing the node's subscription failed")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: its grain was activated anew (epoch {KnownEpoch} -> {Epoch}); resyncing {PeerCount} local peers")]
+    private static partial void LogReactivated(ILogger logger, string documentId, string knownEpoch, string epoch, int peerCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: resyncing {UserId}'s sessions was refused")]
+    private static partial void LogResyncRefused(ILogger logger, Exception exception, string documentId, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: relaying awareness failed")]
     private static partial void LogAwarenessFailed(ILogger logger, Exception exception, string documentId);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using CoPLive.Documents;
 using CoPLive.Gateway.Live;
 using CoPLive.Identity;
 using Microsoft.AspNetCore.SignalR;
@@ -30,6 +31,13 @@ public sealed partial class HubDocumentPeer : DocumentPeer
 
     public override void DeliverAwareness(byte[] update) => _outgoing.Writer.TryWrite(new DocumentAwarenessEvent(DocumentId, update));
 
+    /// <summary>DocumentUpdates with the whole state (the update, then the log), then DocumentResync with the server's state vector.</summary>
+    public override void Resync(DocumentOpened opened)
+    {
+        _outgoing.Writer.TryWrite(new DocumentUpdatesEvent(DocumentId, [opened.Update, .. opened.Tail]));
+        _outgoing.Writer.TryWrite(new DocumentResyncEvent(DocumentId, opened.StateVector));
+    }
+
     /// <summary>Called when the session is revoked, so that the connection's sessions forget it.</summary>
     public Action<HubDocumentPeer>? Revoked { get; set; }
 
@@ -55,6 +63,7 @@ public sealed partial class HubDocumentPeer : DocumentPeer
                 {
                     DocumentUpdatesEvent updates => client.DocumentUpdates(updates),
                     DocumentAwarenessEvent awareness => client.DocumentAwareness(awareness),
+                    DocumentResyncEvent resync => client.DocumentResync(resync),
                     _ => client.AccessRevoked((AccessRevoked)item),
                 });
             }

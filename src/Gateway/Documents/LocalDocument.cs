@@ -23,6 +23,14 @@ public sealed class LocalDocument(string documentId)
 
     private bool _flushScheduled;
 
+    private string? _epoch;
+
+    /// <summary>
+    /// Records the epoch the document's grain answered a subscription with; returns the one known before (null if
+    /// none). A different one means the grain was activated anew since.
+    /// </summary>
+    public string? ExchangeEpoch(string epoch) => Interlocked.Exchange(ref _epoch, epoch);
+
     public bool IsEmpty
     {
         get

@@ -76,6 +76,20 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
 
     public override void DeliverAwareness(byte[] update) => Send(YjsMessages.AwarenessMessage(update));
 
+    /// <summary>
+    /// Sync step 1 with the new activation's state vector (y-websocket answers it with sync step 2: what the server
+    /// lacks, which goes to the grain like any update), then the whole state as sync step 2 and the log as updates.
+    /// </summary>
+    public override void Resync(DocumentOpened opened)
+    {
+        Send(YjsMessages.SyncStep1Message(opened.StateVector));
+        Send(YjsMessages.SyncStep2Message(opened.Update));
+        foreach (var update in opened.Tail)
+        {
+            Send(YjsMessages.UpdateMessage(update));
+        }
+    }
+
     /// <summary>Sends the reason as a permission-denied message, then closes the socket (1008, the code).</summary>
     public override void Revoke(string code, string reason)
     {

@@ -17,4 +17,7 @@ public interface ILiveClient
 
     /// <summary>One tick of awareness of a document the connection has open ("DocumentAwareness").</summary>
     Task DocumentAwareness(DocumentAwarenessEvent awareness);
+
+    /// <summary>A document the connection has open was activated anew: send it what it lacks ("DocumentResync").</summary>
+    Task DocumentResync(DocumentResyncEvent resync);
 }

@@ -55,6 +55,7 @@ public sealed partial class DocumentGrain(
     private Task? _compacting;
     private DateTimeOffset _lastUpdateAt = DateTimeOffset.UtcNow;
     private IGrainTimer? _idleTimer;
+    private Task _orphansEnded = Task.CompletedTask;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -69,12 +70,16 @@ public sealed partial class DocumentGrain(
         if (S.Created)
         {
             await LoadContentAsync(cancellationToken);
-            await EndOrphanedEditSessionsAsync(cancellationToken);
+
+            // Not on the path of the first call (a cold open waits for the activation): the sessions a killed
+            // activation left open are ended meanwhile; what reads them (the analytics replay) waits for it.
+            _orphansEnded = EndOrphanedEditSessionsAsync();
         }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await _orphansEnded;
         if (_committing is { } committing)
         {
             await committing;
@@ -358,6 +363,7 @@ public sealed partial class DocumentGrain(
             return [];
         }
 
+        await _orphansEnded;
         var sessions = await store.LoadEditSessionsAsync(Id, CancellationToken.None);
         return [.. sessions.Where(s => s.Ended).OrderBy(s => s.LastAt).Select(SessionEvent)];
     }
@@ -566,7 +572,16 @@ public sealed partial class DocumentGrain(
                 merged = await yjs.MergeUpdatesAsync(inputs);
             }
 
-            await store.SaveSnapshotAsync(Id, through, merged, CancellationToken.None);
+            // The snapshot's state vector is stored beside it, so that an activation need not decode the snapshot.
+            // Decoding is pure work on the bytes alone, so it runs off the grain's scheduler.
+            var snapshot = merged;
+            var vector = await Task.Run(() =>
+            {
+                var decoded = new YjsStateVector();
+                YjsUpdateDecoder.Decode(snapshot, decoded);
+                return decoded.Encode();
+            });
+            await store.SaveSnapshotAsync(Id, through, merged, vector, CancellationToken.None);
             var dropped = _tail.TakeWhile(u => u.Seq <= through).ToList();
             _tail.RemoveRange(0, dropped.Count);
             _tailBytes -= dropped.Sum(u => (long)u.Update.Length);
@@ -591,8 +606,7 @@ public sealed partial class DocumentGrain(
         var read = Stopwatch.GetElapsedTime(started);
         _snapshot = stored.Snapshot ?? EmptyUpdate;
         _snapshotSeq = stored.SnapshotSeq;
-        _stateVector = new YjsStateVector();
-        YjsUpdateDecoder.Decode(_snapshot, _stateVector);
+        _stateVector = SnapshotStateVector(stored);
         _tail.Clear();
         _tailBytes = 0;
         foreach (var update in stored.Tail)
@@ -605,6 +619,29 @@ public sealed partial class DocumentGrain(
         _lastSeq = _committedSeq = stored.Tail.Count > 0 ? stored.Tail[^1].Seq : _snapshotSeq;
         StartIdleTimer();
         LogLoaded(logger, Id, _snapshot.Length, _tail.Count, read.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The snapshot's state vector: the one compaction stored beside it, or else (a snapshot stored before that, or a
+    /// stored vector that does not decode) from decoding the snapshot.
+    /// </summary>
+    private YjsStateVector SnapshotStateVector(StoredDocument stored)
+    {
+        if (stored.SnapshotStateVector is { } encoded)
+        {
+            try
+            {
+                return YjsStateVector.Decode(encoded);
+            }
+            catch (InvalidYjsUpdateException exception)
+            {
+                LogStoredVectorUnreadable(logger, exception, Id);
+            }
+        }
+
+        var vector = new YjsStateVector();
+        YjsUpdateDecoder.Decode(_snapshot, vector);
+        return vector;
     }
 
     /// <summary>Compacts an idle log and saves a version of a document left alone for a while.</summary>
@@ -675,22 +712,32 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    /// <summary>Ends the sessions a previous activation left open (a killed process): they hold the counters of their last save.</summary>
-    private async Task EndOrphanedEditSessionsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the sessions a previous activation left open (a killed process): they hold the counters of their last save.
+    /// Never throws: a failure is logged and the rows stay open for the next activation.
+    /// </summary>
+    private async Task EndOrphanedEditSessionsAsync()
     {
-        var orphaned = (await store.LoadEditSessionsAsync(Id, cancellationToken)).Where(s => !s.Ended).Select(s => s with { Ended = true }).ToList();
-        if (orphaned.Count == 0)
+        try
         {
-            return;
-        }
+            var orphaned = (await store.LoadEditSessionsAsync(Id, CancellationToken.None)).Where(s => !s.Ended).Select(s => s with { Ended = true }).ToList();
+            if (orphaned.Count == 0)
+            {
+                return;
+            }
 
-        await store.SaveEditSessionsAsync(Id, orphaned, cancellationToken);
-        foreach (var session in orphaned)
+            await store.SaveEditSessionsAsync(Id, orphaned, CancellationToken.None);
+            foreach (var session in orphaned)
+            {
+                await this.PublishActivityAsync(SessionEvent(session), logger);
+            }
+
+            LogOrphanedSessionsEnded(logger, Id, orphaned.Count);
+        }
+        catch (Exception exception)
         {
-            await this.PublishActivityAsync(SessionEvent(session), logger);
+            LogOrphanedSessionsNotEnded(logger, exception, Id);
         }
-
-        LogOrphanedSessionsEnded(logger, Id, orphaned.Count);
     }
 
     private ActivityEvent SessionEvent(StoredEditSession session) => new(
@@ -886,6 +933,9 @@ public sealed partial class DocumentGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: the editing sessions could not be stored at deactivation; the next activation ends them")]
     private static partial void LogSessionsNotSaved(ILogger logger, Exception exception, string documentId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: the editing sessions a previous activation left open could not be ended; the next activation tries again")]
+    private static partial void LogOrphanedSessionsNotEnded(ILogger logger, Exception exception, string documentId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: ended {Count} editing sessions a previous activation left open")]
     private static partial void LogOrphanedSessionsEnded(ILogger logger, string documentId, int count);
 
@@ -897,6 +947,9 @@ public sealed partial class DocumentGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: its stored state does not apply in Yjs, so its batches are checked on their own for this activation")]
     private static partial void LogLiveUnavailable(ILogger logger, Exception exception, string documentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: the state vector stored with its snapshot does not decode; the snapshot is decoded instead")]
+    private static partial void LogStoredVectorUnreadable(ILogger logger, Exception exception, string documentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: version {VersionId} restored by {UserId}")]
     private static partial void LogRestored(ILogger logger, string documentId, string versionId, string userId);

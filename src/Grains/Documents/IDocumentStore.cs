@@ -7,14 +7,18 @@ namespace CoPLive.Documents;
 /// </summary>
 public interface IDocumentStore
 {
-    /// <summary>The snapshot (if any) and every logged update after it, in log order.</summary>
+    /// <summary>The snapshot (if any, with its stored state vector if one was stored with it) and every logged update after it, in log order.</summary>
     Task<StoredDocument> LoadAsync(string documentId, CancellationToken cancellationToken);
 
     /// <summary>Appends one batch of updates at log positions <paramref name="firstSeq"/>, <paramref name="firstSeq"/>+1, ...; committed when the task completes.</summary>
     Task AppendAsync(string documentId, long firstSeq, IReadOnlyList<byte[]> updates, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the snapshot with <paramref name="snapshot"/>, which holds every update up to <paramref name="throughSeq"/>, and drops those from the log.</summary>
-    Task SaveSnapshotAsync(string documentId, long throughSeq, ReadOnlyMemory<byte> snapshot, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the snapshot with <paramref name="snapshot"/>, which holds every update up to <paramref name="throughSeq"/>,
+    /// and its state vector (db/sqlite/006-document-snapshot-vectors.sql, db/postgresql/008-document-snapshot-vectors.sql),
+    /// and drops those updates from the log.
+    /// </summary>
+    Task SaveSnapshotAsync(string documentId, long throughSeq, ReadOnlyMemory<byte> snapshot, ReadOnlyMemory<byte> stateVector, CancellationToken cancellationToken);
 
     /// <summary>Stores a version's state.</summary>
     Task SaveVersionAsync(string documentId, string versionId, ReadOnlyMemory<byte> state, CancellationToken cancellationToken);

@@ -76,6 +76,21 @@ public sealed class RawYjsSocket : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Reads messages until the server's sync step 1 arrives; returns its state vector, or null if the connection closed first.</summary>
+    public async Task<byte[]?> NextSyncStep1Async()
+    {
+        while (await ReceiveAsync() is { } message)
+        {
+            var reader = new Lib0Reader(message);
+            if (reader.ReadVarUint() == YjsMessages.Sync && reader.ReadVarUint() == YjsMessages.SyncStep1)
+            {
+                return reader.ReadVarUint8Array().ToArray();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads messages until an update (sync step 2 or update) arrives; returns it.</summary>
     public async Task<byte[]?> NextUpdateAsync()
     {

@@ -63,6 +63,34 @@ public sealed class YjsStateVector
         _clocks[client] = clock;
     }
 
+    /// <summary>
+    /// A state vector from its v1 encoding (what <see cref="Encode"/> wrote, e.g. stored beside a snapshot). It has no
+    /// pending ranges: what lay beyond a gap when it was encoded is not known, so it may under-state (never over-state).
+    /// </summary>
+    /// <exception cref="InvalidYjsUpdateException">The bytes are not a state vector.</exception>
+    public static YjsStateVector Decode(ReadOnlySpan<byte> encoded)
+    {
+        var reader = new Lib0Reader(encoded);
+        var count = reader.ReadVarUint();
+        var vector = new YjsStateVector();
+        for (ulong i = 0; i < count; i++)
+        {
+            var client = reader.ReadVarUint();
+            var clock = reader.ReadVarUint();
+            if (clock > 0)
+            {
+                vector._clocks[client] = Math.Max(clock, vector._clocks.GetValueOrDefault(client));
+            }
+        }
+
+        if (!reader.AtEnd)
+        {
+            throw new InvalidYjsUpdateException("The state vector has trailing bytes.");
+        }
+
+        return vector;
+    }
+
     /// <summary>The state vector in Yjs' v1 encoding (what <c>Y.encodeStateVector</c> writes).</summary>
     public byte[] Encode()
     {

@@ -12,14 +12,24 @@ public sealed class PostgreSqlDocumentStore(NpgsqlDataSource dataSource) : IDocu
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         byte[]? snapshot = null;
+        byte[]? vector = null;
         long through = 0;
-        await using (var command = Command(connection, transaction, "SELECT through_seq, state FROM coplive_document_snapshot WHERE document_id = @id", documentId))
+        await using (var command = Command(
+            connection,
+            transaction,
+            """
+            SELECT s.through_seq, s.state, v.state_vector FROM coplive_document_snapshot s
+            LEFT JOIN coplive_document_snapshot_vector v ON v.document_id = s.document_id AND v.through_seq = s.through_seq
+            WHERE s.document_id = @id
+            """,
+            documentId))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
             {
                 through = reader.GetInt64(0);
                 snapshot = (byte[])reader.GetValue(1);
+                vector = reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2);
             }
         }
 
@@ -36,7 +46,7 @@ public sealed class PostgreSqlDocumentStore(NpgsqlDataSource dataSource) : IDocu
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new StoredDocument(snapshot, through, tail);
+        return new StoredDocument(snapshot, through, tail, vector);
     }
 
     public async Task AppendAsync(string documentId, long firstSeq, IReadOnlyList<byte[]> updates, CancellationToken cancellationToken)
@@ -50,7 +60,7 @@ public sealed class PostgreSqlDocumentStore(NpgsqlDataSource dataSource) : IDocu
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task SaveSnapshotAsync(string documentId, long throughSeq, ReadOnlyMemory<byte> snapshot, CancellationToken cancellationToken)
+    public async Task SaveSnapshotAsync(string documentId, long throughSeq, ReadOnlyMemory<byte> snapshot, ReadOnlyMemory<byte> stateVector, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -66,6 +76,21 @@ public sealed class PostgreSqlDocumentStore(NpgsqlDataSource dataSource) : IDocu
         {
             upsert.Parameters.AddWithValue("through", throughSeq);
             upsert.Parameters.AddWithValue("state", NpgsqlDbType.Bytea, snapshot.ToArray());
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var upsert = Command(
+            connection,
+            transaction,
+            """
+            INSERT INTO coplive_document_snapshot_vector (document_id, through_seq, state_vector) VALUES (@id, @through, @vector)
+            ON CONFLICT (document_id) DO UPDATE SET through_seq = excluded.through_seq, state_vector = excluded.state_vector
+            WHERE excluded.through_seq >= coplive_document_snapshot_vector.through_seq
+            """,
+            documentId))
+        {
+            upsert.Parameters.AddWithValue("through", throughSeq);
+            upsert.Parameters.AddWithValue("vector", NpgsqlDbType.Bytea, stateVector.ToArray());
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 

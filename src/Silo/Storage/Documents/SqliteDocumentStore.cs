@@ -16,14 +16,24 @@ public sealed class SqliteDocumentStore(string connectionString) : IDocumentStor
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         byte[]? snapshot = null;
+        byte[]? vector = null;
         long through = 0;
-        await using (var command = Command(connection, transaction, "SELECT ThroughSeq, State FROM CoPLiveDocumentSnapshot WHERE DocumentId = $id", documentId))
+        await using (var command = Command(
+            connection,
+            transaction,
+            """
+            SELECT s.ThroughSeq, s.State, v.StateVector FROM CoPLiveDocumentSnapshot s
+            LEFT JOIN CoPLiveDocumentSnapshotVector v ON v.DocumentId = s.DocumentId AND v.ThroughSeq = s.ThroughSeq
+            WHERE s.DocumentId = $id
+            """,
+            documentId))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
             {
                 through = reader.GetInt64(0);
                 snapshot = (byte[])reader.GetValue(1);
+                vector = reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2);
             }
         }
 
@@ -39,7 +49,7 @@ public sealed class SqliteDocumentStore(string connectionString) : IDocumentStor
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new StoredDocument(snapshot, through, tail);
+        return new StoredDocument(snapshot, through, tail, vector);
     }
 
     public async Task AppendAsync(string documentId, long firstSeq, IReadOnlyList<byte[]> updates, CancellationToken cancellationToken)
@@ -55,7 +65,7 @@ public sealed class SqliteDocumentStore(string connectionString) : IDocumentStor
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task SaveSnapshotAsync(string documentId, long throughSeq, ReadOnlyMemory<byte> snapshot, CancellationToken cancellationToken)
+    public async Task SaveSnapshotAsync(string documentId, long throughSeq, ReadOnlyMemory<byte> snapshot, ReadOnlyMemory<byte> stateVector, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -72,6 +82,21 @@ public sealed class SqliteDocumentStore(string connectionString) : IDocumentStor
             upsert.Parameters.AddWithValue("$through", throughSeq);
             upsert.Parameters.Add("$state", SqliteType.Blob).Value = snapshot.ToArray();
             upsert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var upsert = Command(
+            connection,
+            transaction,
+            """
+            INSERT INTO CoPLiveDocumentSnapshotVector (DocumentId, ThroughSeq, StateVector) VALUES ($id, $through, $vector)
+            ON CONFLICT (DocumentId) DO UPDATE SET ThroughSeq = excluded.ThroughSeq, StateVector = excluded.StateVector
+            WHERE excluded.ThroughSeq >= CoPLiveDocumentSnapshotVector.ThroughSeq
+            """,
+            documentId))
+        {
+            upsert.Parameters.AddWithValue("$through", throughSeq);
+            upsert.Parameters.Add("$vector", SqliteType.Blob).Value = stateVector.ToArray();
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
