@@ -12,7 +12,8 @@
 // opener: for each room in turn (in one process, so only the first open pays for Node's warm-up), a fresh Y.Doc and
 //   provider; prints {"event":"opened","room","ms","connectedMs","largestMessageMs","largestMessageBytes"}: from creating
 //   the provider to 'synced' with the text of <expectedLength> characters, to the socket's open, and to the arrival
-//   of its largest message (the document's sync step 2), before the provider handles it.
+//   of its largest message (the document's sync step 2), before the provider handles it. After each room but the last
+//   it prints {"event":"next-<i>"} and waits for a line on stdin before opening room i.
 const fs = require('fs')
 const zlib = require('zlib')
 const WebSocket = require('ws')
@@ -83,6 +84,7 @@ if (role === 'writer' || role === 'observer') {
   const [token, ...pairs] = rest
   const rooms = pairs.map(p => p.slice(0, p.lastIndexOf(':')))
   const lengths = pairs.map(p => Number(p.slice(p.lastIndexOf(':') + 1)))
+  const lines = readline.createInterface({ input: process.stdin })
   const openOne = (i) => {
     const expected = lengths[i]
     if (i === rooms.length) { out({ event: 'finished' }); process.exit(0) }
@@ -106,7 +108,13 @@ if (role === 'writer' || role === 'observer') {
           out({ event: 'opened', room: rooms[i], ms: since(), connectedMs, largestMessageMs: largest.ms, largestMessageBytes: largest.bytes })
           provider.destroy()
           doc.destroy()
-          setImmediate(() => openOne(i + 1))
+          if (i + 1 < rooms.length) {
+            // The next open waits for a line "go" (the benchmark lets the server settle first).
+            out({ event: 'next-' + (i + 1) })
+            lines.once('line', () => setImmediate(() => openOne(i + 1)))
+          } else {
+            setImmediate(() => openOne(i + 1))
+          }
           return true
         }
         return false

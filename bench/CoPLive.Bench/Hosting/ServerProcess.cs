@@ -144,9 +144,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>CPU time the process used so far (user + system), from /proc/{pid}/stat.</summary>
-    public TimeSpan ReadCpuTime()
+    public TimeSpan ReadCpuTime() => ReadCpuTime(Pid);
+
+    /// <summary>CPU time process <paramref name="pid"/> used so far (user + system), from /proc/{pid}/stat.</summary>
+    public static TimeSpan ReadCpuTime(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
 
         // The command name is in parentheses and may hold spaces: fields count from after the closing one.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

@@ -38,12 +38,14 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         string documentId, warmupId, token;
         List<ClientOpen> opens = [];
         List<ClientOpen> referenceOpens = [];
+        List<double> settled = [];
+        List<double> referenceSettled = [];
         List<ServerOpen> serverOpens = [];
         var gateway = await StartGatewayAsync(folder, port, cancellationToken);
         try
         {
             (token, documentId, warmupId) = await PrepareAsync(gateway.Address, cancellationToken);
-            c = await RunTraceAsync($"ws://127.0.0.1:{port}/yjs", documentId, token, edits, cancellationToken);
+            c = await RunTraceAsync($"ws://127.0.0.1:{port}/yjs", documentId, token, edits, gateway.Pid, cancellationToken);
             storedBytes = await WaitForCompactionAsync(Path.Combine(folder, "coplive.db"), documentId, cancellationToken);
         }
         finally
@@ -55,7 +57,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         {
             Log.Line($"yjs-trace: cold open {i + 1}/{options.ColdOpens} (gateway restarted)");
             await using var again = await StartGatewayAsync(folder, port, cancellationToken);
-            var opened = await OpenAsync($"ws://127.0.0.1:{port}/yjs", token, [$"{warmupId}:0", $"{documentId}:{c.Length}"], cancellationToken);
+            var opened = await OpenAsync($"ws://127.0.0.1:{port}/yjs", token, [$"{warmupId}:0", $"{documentId}:{c.Length}"], again.Pid, settled, cancellationToken);
             opens.Add(opened[documentId]);
             if (await ServerOpenAsync(again, documentId, cancellationToken) is { } serverOpen)
             {
@@ -73,13 +75,13 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             new Dictionary<string, string> { ["HOST"] = "127.0.0.1", ["PORT"] = referencePort.ToString(CultureInfo.InvariantCulture) }))
         {
             await reference.WaitForAsync("running at", TimeSpan.FromSeconds(60), cancellationToken, plainText: true);
-            b = await RunTraceAsync($"ws://127.0.0.1:{referencePort}", "automerge-paper", null, edits, cancellationToken);
+            b = await RunTraceAsync($"ws://127.0.0.1:{referencePort}", "automerge-paper", null, edits, reference.Pid, cancellationToken);
 
             // The same client's opens of the same document from the reference server's memory: the floor of this client.
             for (var i = 0; i < options.ColdOpens; i++)
             {
                 Log.Line($"yjs-trace: open {i + 1}/{options.ColdOpens} from the reference server's memory");
-                var opened = await OpenAsync($"ws://127.0.0.1:{referencePort}", "-", ["warm-up:0", $"automerge-paper:{b.Length}"], cancellationToken);
+                var opened = await OpenAsync($"ws://127.0.0.1:{referencePort}", "-", ["warm-up:0", $"automerge-paper:{b.Length}"], reference.Pid, referenceSettled, cancellationToken);
                 referenceOpens.Add(opened["automerge-paper"]);
             }
         }
@@ -102,6 +104,12 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         {
             new("edits typed, one update each", Format.Whole(edits), Format.Whole(edits)),
             new("writer's typing time in the client (s)", Format.Number(c.TypingMs / 1000.0, "0.0"), Format.Number(b.TypingMs / 1000.0, "0.0")),
+            new(
+                "CPU during the trace, from 'go' to the observer's equality (s): the server ; the two clients",
+                $"{Format.Number(c.ServerCpuSeconds, "0.0")} ; {Format.Number(c.ClientsCpuSeconds, "0.0")}",
+                $"{Format.Number(b.ServerCpuSeconds, "0.0")} ; {Format.Number(b.ClientsCpuSeconds, "0.0")}",
+                Format.Ratio(c.ServerCpuSeconds, b.ServerCpuSeconds),
+                ""),
             new(
                 "**updates per second end to end (first edit typed to the observer's text equal)**",
                 Format.Whole((long)c.UpdatesPerSecond),
@@ -141,7 +149,9 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             "CoPLive runs as a child gateway process on a SQLite file with every update group-committed before it counts as acknowledged; the per-connection rate limit is raised for this run "
                 + "(CoPLive__Documents__UpdatesPerSecond and UpdateBurst = 10,000,000; the default is 1,000/s with a burst of 10,000).",
             "Both clients are Node processes running npm's y-websocket 1.5.4 WebsocketProvider unmodified (tests/node/trace-bench.js); the reference server keeps the document in memory only.",
-            "A cold open restarts the gateway, opens a small warm-up document from the same client process (so neither server nor client pays its first-request warm-up in the figure), then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text. "
+            "A cold open restarts the gateway, opens a small warm-up document from the same client process (so neither server nor client pays its first-request warm-up in the figure), "
+                + $"waits until the server process is quiet (under 5 % of a core for 500 ms, at most 20 s: a restarted gateway keeps compiling in the background; waited p50 {Format.Number(Distribution.Of([.. settled]).P50, "0.0")} s here), "
+                + "then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text. "
                 + "The reference column is the same client process opening the same document from the reference server's memory (not restarted): the floor of this client on this machine.",
         };
         return new ScenarioReport(
@@ -244,29 +254,67 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         return document.RootElement.Clone();
     }
 
-    private static async Task<TraceRun> RunTraceAsync(string url, string room, string? token, int edits, CancellationToken cancellationToken)
+    private static async Task<TraceRun> RunTraceAsync(string url, string room, string? token, int edits, int serverPid, CancellationToken cancellationToken)
     {
+        TimeSpan Cpu(params int[] pids) => pids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + ServerProcess.ReadCpuTime(pid));
         string[] Args(string role) => ["trace-bench.js", role, url, room, token ?? "-", TracePath, edits.ToString(CultureInfo.InvariantCulture)];
         await using var observer = JsonLinesProcess.Start("node", NodeFolder, Args("observer"));
         await using var writer = JsonLinesProcess.Start("node", NodeFolder, Args("writer"));
         await observer.WaitForAsync("synced", TimeSpan.FromSeconds(60), cancellationToken);
         await writer.WaitForAsync("synced", TimeSpan.FromSeconds(60), cancellationToken);
+        var (serverBefore, clientsBefore) = (Cpu(serverPid), Cpu(writer.Pid, observer.Pid));
         await writer.WriteLineAsync("go");
         var typed = await writer.WaitForAsync("typed", TimeSpan.FromMinutes(15), cancellationToken);
         var done = await observer.WaitForAsync("done", TimeSpan.FromMinutes(15), cancellationToken);
+        var (serverCpu, clientsCpu) = (Cpu(serverPid) - serverBefore, Cpu(writer.Pid, observer.Pid) - clientsBefore);
         var start = (long)typed["start"]!;
         var elapsedMs = Math.Max(1, (long)done["at"]! - start);
-        return new TraceRun(edits * 1000.0 / elapsedMs, (long)typed["end"]! - start, (long)done["stateBytes"]!, (int)done["length"]!);
+        return new TraceRun(edits * 1000.0 / elapsedMs, (long)typed["end"]! - start, (long)done["stateBytes"]!, (int)done["length"]!, serverCpu.TotalSeconds, clientsCpu.TotalSeconds);
     }
 
-    /// <summary>Opens each "room:length" in turn in one client process; returns the client's timing per room.</summary>
-    private static async Task<Dictionary<string, ClientOpen>> OpenAsync(string url, string token, string[] roomsWithLengths, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens each "room:length" in turn in one client process; before each room after the first, waits until
+    /// <paramref name="serverPid"/> is quiet (<see cref="SettleAsync"/>). Returns the client's timing per room.
+    /// </summary>
+    private static async Task<Dictionary<string, ClientOpen>> OpenAsync(string url, string token, string[] roomsWithLengths, int serverPid, List<double> settledSeconds, CancellationToken cancellationToken)
     {
         await using var opener = JsonLinesProcess.Start("node", NodeFolder, ["trace-bench.js", "opener", url, token, .. roomsWithLengths]);
+        for (var i = 1; i < roomsWithLengths.Length; i++)
+        {
+            await opener.WaitForAsync($"next-{i}", TimeSpan.FromMinutes(2), cancellationToken);
+            settledSeconds.Add(await SettleAsync(serverPid, cancellationToken));
+            await opener.WriteLineAsync("go");
+        }
+
         await opener.WaitForAsync("finished", TimeSpan.FromMinutes(2), cancellationToken);
         return opener.Events.Where(e => (string?)e["event"] == "opened").ToDictionary(
             e => (string)e["room"]!,
             e => new ClientOpen((double)e["ms"]!, (double?)e["connectedMs"] ?? double.NaN, (double?)e["largestMessageMs"] ?? double.NaN));
+    }
+
+    /// <summary>
+    /// Waits until the server process used under 5 % of one core over the last 500 ms (a gateway just restarted is
+    /// still compiling and starting up: its CPU would compete with the client on this 2-core machine), at most 20 s;
+    /// returns the seconds waited.
+    /// </summary>
+    private static async Task<double> SettleAsync(int serverPid, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var before = ServerProcess.ReadCpuTime(serverPid);
+        while (DateTime.UtcNow - started < TimeSpan.FromSeconds(20))
+        {
+            // A benchmark, not a test: sampling the process's CPU is what an operator's tool does too.
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            var now = ServerProcess.ReadCpuTime(serverPid);
+            if (now - before < TimeSpan.FromMilliseconds(25))
+            {
+                break;
+            }
+
+            before = now;
+        }
+
+        return (DateTime.UtcNow - started).TotalSeconds;
     }
 
     /// <summary>Waits until the document's log was compacted away; returns the bytes it holds (snapshot and log).</summary>
@@ -324,5 +372,6 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
     /// <summary>One open on the client's clock (ms from creating the provider): to 'synced', to the socket's open, to the arrival of the largest message.</summary>
     private sealed record ClientOpen(double Ms, double ConnectedMs, double LargestMessageMs);
 
-    private sealed record TraceRun(double UpdatesPerSecond, long TypingMs, long StateBytes, int Length);
+    /// <summary>One trace run; the CPU seconds are the server's and the two clients' from "go" to the observer's equality.</summary>
+    private sealed record TraceRun(double UpdatesPerSecond, long TypingMs, long StateBytes, int Length, double ServerCpuSeconds, double ClientsCpuSeconds);
 }
