@@ -1,8 +1,11 @@
 // Type-checks the web app (tsc --noEmit), then bundles it with esbuild into the gateway's wwwroot:
-// app.js (one IIFE script with the SignalR client) and app.css. Usage: node build.mjs [outdir].
+// app.js (one IIFE script with the SignalR client) and app.css, and the service worker sw.js, which caches exactly
+// those files under a name made of their hash. Usage: node build.mjs [outdir].
 // Gateway.csproj runs it when the bundle is missing or older than its inputs.
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
@@ -16,7 +19,7 @@ try {
   process.exit(1)
 }
 
-await build({
+const app = await build({
   absWorkingDir: here,
   entryPoints: { app: 'src/app.ts' }, // app.ts imports app.css: esbuild writes app.css beside app.js
   outdir,
@@ -28,5 +31,28 @@ await build({
   minify: true,
   sourcemap: 'linked',
   legalComments: 'linked',
+  logLevel: 'warning',
+  metafile: true
+})
+
+// The shell the service worker keeps: index.html and every script and stylesheet the bundle wrote.
+const shellFiles = ['/index.html', ...Object.keys(app.metafile.outputs)
+  .map((file) => path.relative(outdir, path.resolve(here, file)).split(path.sep).join('/'))
+  .filter((file) => /\.(js|css)$/.test(file))
+  .sort()
+  .map((file) => `/${file}`)]
+const hash = createHash('sha256')
+for (const file of shellFiles) {
+  hash.update(file).update(readFileSync(path.join(outdir, file.slice(1))))
+}
+await build({
+  absWorkingDir: here,
+  entryPoints: { sw: 'src/service-worker.js' },
+  outdir,
+  entryNames: '[name]',
+  bundle: false,
+  platform: 'browser',
+  target: ['es2022'],
+  define: { SHELL_VERSION: JSON.stringify(hash.digest('hex').slice(0, 16)), SHELL_FILES: JSON.stringify(shellFiles) },
   logLevel: 'warning'
 })

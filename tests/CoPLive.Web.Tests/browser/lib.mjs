@@ -131,3 +131,35 @@ export async function planMeetup (person, title, audience = []) {
   await visible(link, `${person.name} sees the planned meetup ${title} in the list`)
   return decodeURIComponent((await link.getAttribute('href')).split('/')[2])
 }
+
+/**
+ * A person signed in through the identity provider (production sign-in): the app's "Sign in with ..." button, the
+ * provider's own page (user, name, organization), back to the app. <paramref name="decision"/> 'deny' refuses
+ * at the provider instead and returns on the sign-in screen.
+ */
+export async function signInThroughProvider (run, name, user, organizationId, { person, decision = 'allow', viewport } = {}) {
+  if (!person) {
+    const context = await run.browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    person = { name, organizationId, context, page }
+    run.people.push(person)
+    page.on('pageerror', (error) => run.log(`[${name}] page error: ${error.message}`))
+    page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && run.log(`[${name}] console error: ${message.text()}`))
+    await page.goto(run.url)
+  }
+  const { page } = person
+  await page.getByRole('button', { name: /^Sign in with / }).click()
+  await visible(page.getByRole('heading', { name: 'Test provider sign-in' }), `${name} reaches the identity provider's sign-in page`)
+  if (decision === 'deny') {
+    await page.getByRole('button', { name: 'Deny' }).click()
+    await visible(page.getByRole('heading', { name: 'Sign in to CoPLive' }), `${name} is back at CoPLive's sign-in screen after denying`)
+    return person
+  }
+  await page.getByLabel('User').fill(user)
+  await page.getByLabel('Full name').fill(name)
+  await page.getByLabel('Organization').fill(organizationId)
+  await page.getByRole('button', { name: 'Allow' }).click()
+  await visible(page.getByRole('heading', { name: 'Communities', exact: true }), `${name} sees the communities after signing in through the provider`)
+  await visible(page.locator('[data-testid=connection][data-state=online]'), `${name}'s connection to the hub is live`)
+  return person
+}

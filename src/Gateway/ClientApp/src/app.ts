@@ -3,6 +3,8 @@ import "./app.css";
 import { whenUnauthorized } from "./api";
 import { live, type ConnectionState } from "./live";
 import { session } from "./session";
+import { completeSignIn, endSessionAtProvider, SignInProblem } from "./auth/oidc";
+import { forgetLocalCopies } from "./documents/local-copies";
 import { h, mount, orgBadge } from "./view";
 import { navigate, notify, routes, run, setNoticeRegion, type Screen } from "./ui";
 import { communitiesScreen } from "./screens/communities";
@@ -31,6 +33,8 @@ const banner = h("div", { class: "offline-banner", role: "alert", hidden: true, 
 const notices = h("div", { class: "notices", "aria-live": "polite" });
 const main = h("main", { id: "main", tabindex: "-1" });
 let screen: Screen | null = null;
+/** Why the last sign-in through the provider did not complete (shown once on the sign-in screen). */
+let signInProblem: string | undefined;
 
 setNoticeRegion(notices);
 
@@ -61,7 +65,8 @@ function route(): void {
       renderWho();
       void run(() => live.ensureConnected());
       navigate(routes.communities);
-    }));
+    }, signInProblem));
+    signInProblem = undefined;
     return;
   }
   // The personal room (notifications) once the hub is connected; a refused token signs out before that.
@@ -89,10 +94,22 @@ function show(next: Screen): void {
   main.focus({ preventScroll: true });
 }
 
+// Signing out closes the screen (and the documents it holds open), forgets this person's copies of documents on
+// this device, and ends the session at the identity provider when the sign-in went through one.
 signOut.addEventListener("click", () =>
   void run(async () => {
+    const me = session.me;
+    const idToken = session.idToken;
+    screen?.dispose?.();
+    screen = null;
     await live.stop();
     session.signOut();
+    if (me) {
+      await forgetLocalCopies(me.userId);
+    }
+    if (idToken && (await endSessionAtProvider(idToken))) {
+      return;
+    }
     navigate(routes.communities);
   }),
 );
@@ -116,4 +133,23 @@ document.body.replaceChildren(
   notices,
 );
 window.addEventListener("hashchange", route);
-route();
+
+/** The provider's answer, when the tab comes back from it, is handled before the first screen. */
+async function start(): Promise<void> {
+  try {
+    if (await completeSignIn()) {
+      renderWho();
+      navigate(location.hash || routes.communities);
+      return;
+    }
+  } catch (error) {
+    signInProblem = error instanceof SignInProblem ? error.message : "The sign-in did not complete: try again.";
+  }
+  route();
+}
+void start();
+
+// The service worker keeps the app shell for a reload while offline (service-worker.js); the app works without it.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").catch((error: unknown) => console.warn("CoPLive works without offline reload: the service worker did not register.", error));
+}
