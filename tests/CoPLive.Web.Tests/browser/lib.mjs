@@ -163,3 +163,11 @@ export async function signInThroughProvider (run, name, user, organizationId, { 
   await visible(page.locator('[data-testid=connection][data-state=online]'), `${name}'s connection to the hub is live`)
   return person
 }
+
+/** With COPLIVE_SCREENSHOTS=always, a screenshot of this moment (for looking at a screen mid-scenario). */
+export async function snapshot (person, label) {
+  if (process.env.COPLIVE_SCREENSHOTS !== 'always') return
+  const artifacts = process.env.COPLIVE_ARTIFACTS ?? path.resolve('artifacts')
+  mkdirSync(artifacts, { recursive: true })
+  await person.page.screenshot({ path: path.join(artifacts, `${label}.png`), fullPage: true })
+}

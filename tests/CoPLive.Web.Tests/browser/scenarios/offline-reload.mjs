@@ -3,12 +3,19 @@
 // service worker: a route aborts the worker's requests, so nothing can come from the server); she reloads.
 // The app, the offline banner and her document (from IndexedDB) show; she types a line; back online, it reaches Bob.
 // The service worker's requests are visible to routes only with Playwright's service worker network events.
-import { scenario, until, visible } from '../lib.mjs'
+import { scenario, snapshot, until, visible } from '../lib.mjs'
 import { editorShows, editorText, synced, twoOnADocument, typeAtEnd } from '../documents-lib.mjs'
 
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1'
 
-const fromWorker = (route) => (route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback())
+let refused = 0
+const fromWorker = (route) => {
+  if (!route.request().serviceWorker()) {
+    return route.fallback()
+  }
+  refused++
+  return route.abort('internetdisconnected')
+}
 
 await scenario('offline-reload', async (run) => {
   const { alice, bob } = await twoOnADocument(run, { community: 'Paste fill', domain: 'mine backfill', title: 'Binder trials' })
@@ -26,9 +33,13 @@ await scenario('offline-reload', async (run) => {
   if (!response?.fromServiceWorker()) {
     throw new Error('The reload while offline was not answered by the service worker')
   }
+  if (refused === 0) {
+    throw new Error('The service worker did not try the network on the reload (network first), so the test did not cut it off')
+  }
   await visible(page.getByTestId('offline-banner'), 'Alice sees the offline banner after reloading offline')
   await editorShows(alice, 'Cement at 4 percent.', 'Alice\'s document shows from her device after reloading offline')
   await visible(page.locator('[data-testid=sync-state][data-state=offline]'), 'Alice\'s reloaded editor says it is offline')
+  await snapshot(alice, 'offline-reload-after-reload')
   await typeAtEnd(alice, 'Written-offline-after-reload. ')
   await editorShows(alice, 'Written-offline-after-reload.', 'Alice\'s offline line is in her editor')
   if ((await editorText(bob)).includes('Written-offline-after-reload.')) {

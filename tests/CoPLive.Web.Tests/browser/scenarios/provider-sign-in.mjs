@@ -3,11 +3,13 @@
 // then sign in through the provider's page; the app shows their names from the tokens and cleans the code from
 // the address; Alice creates a community and admits Contoso, Bob joins, and each sees the other here now.
 // Alice signs out: the session ends at the provider too and she is back at the sign-in screen.
-import { admit, createCommunity, join, presenceOf, scenario, signInThroughProvider, unique, visible } from '../lib.mjs'
+import { admit, createCommunity, join, presenceOf, scenario, signInThroughProvider, snapshot, unique, visible } from '../lib.mjs'
 
 await scenario('provider-sign-in', async (run) => {
-  const bob = await signInThroughProvider(run, 'Bob Ode', 'bob-ode', 'contoso', { decision: 'deny' })
+  // Bob is on a phone-sized screen.
+  const bob = await signInThroughProvider(run, 'Bob Ode', 'bob-ode', 'contoso', { decision: 'deny', viewport: { width: 390, height: 844 } })
   await visible(bob.page.getByTestId('signin-problem').getByText('access_denied'), 'Bob is told the provider did not sign him in (access_denied)')
+  await snapshot(bob, 'provider-sign-in-denied-390')
 
   const alice = await signInThroughProvider(run, 'Alice Ng', 'alice-ng', 'northwind')
   const address = new URL(alice.page.url())
@@ -16,6 +18,7 @@ await scenario('provider-sign-in', async (run) => {
   }
   await visible(alice.page.locator('.who .name', { hasText: 'Alice Ng' }), 'Alice sees her name from the provider\'s token in the top bar')
   await signInThroughProvider(run, 'Bob Ode', 'bob-ode', 'contoso', { person: bob })
+  await snapshot(bob, 'provider-sign-in-communities-390')
 
   const name = unique('Tailings dams')
   const id = await createCommunity(alice, name, 'geotechnics')
