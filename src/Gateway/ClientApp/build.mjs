@@ -1,11 +1,12 @@
-// Type-checks the web app (tsc --noEmit), then bundles it with esbuild into the gateway's wwwroot:
-// app.js (one IIFE script with the SignalR client) and app.css, and the service worker sw.js, which caches exactly
-// those files under a name made of their hash. Usage: node build.mjs [outdir].
+// Type-checks the web app (tsc --noEmit), then bundles it with esbuild into the gateway's wwwroot: app.js (an ES
+// module with the shell, the screens and the SignalR client), app.css, and chunks/ (what is loaded only when
+// needed: the document editor and the whiteboard with CodeMirror and Yjs), and the service worker sw.js, which
+// caches exactly those files under a name made of their hash. Usage: node build.mjs [outdir].
 // Gateway.csproj runs it when the bundle is missing or older than its inputs.
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
@@ -19,13 +20,16 @@ try {
   process.exit(1)
 }
 
+rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true }) // chunks of earlier builds have other hashes
 const app = await build({
   absWorkingDir: here,
   entryPoints: { app: 'src/app.ts' }, // app.ts imports app.css: esbuild writes app.css beside app.js
   outdir,
   entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  format: 'iife',
+  format: 'esm',
+  splitting: true,
   platform: 'browser',
   target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
   minify: true,

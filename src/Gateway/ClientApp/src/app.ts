@@ -17,7 +17,7 @@ import { followNotifications, notificationBell } from "./threads/notifications";
 import { threadScreen } from "./threads/thread";
 import "./documents/section";
 import "./documents/meetup-panels";
-import { documentScreen } from "./documents/document";
+import "./documents/documents.css"; // in app.css: the document page and the meetup room's panels load as chunks
 
 const stateText: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -81,10 +81,37 @@ function route(): void {
   } else if (kind === "threads" && id) {
     show(threadScreen(id));
   } else if (kind === "documents" && id) {
-    show(documentScreen(id));
+    show(lazyScreen("Document", () => import("./documents/document").then((m) => m.documentScreen(id))));
   } else {
     show(communitiesScreen());
   }
+}
+
+/** A screen whose code is a chunk of its own (the document editor: CodeMirror and Yjs), loaded when first shown. */
+function lazyScreen(title: string, load: () => Promise<Screen>): Screen {
+  const element = h("div", { class: "lazy-screen" }, h("p", { class: "muted", role: "status" }, "Loading…"));
+  let loaded: Screen | null = null;
+  let disposed = false;
+  void run(async () => {
+    const next = await load().catch(() => {
+      throw new Error("This page could not be loaded: check your connection and reload.");
+    });
+    if (disposed) {
+      next.dispose?.();
+      return;
+    }
+    loaded = next;
+    element.replaceChildren(next.element);
+    document.title = `${next.title} · CoPLive`;
+  });
+  return {
+    element,
+    title,
+    dispose() {
+      disposed = true;
+      loaded?.dispose?.();
+    },
+  };
 }
 
 function show(next: Screen): void {

@@ -27,9 +27,18 @@ await scenario('provider-sign-in', async (run) => {
   await visible(presenceOf(alice, bob), 'Alice sees Bob of Contoso arrive')
   await visible(presenceOf(bob, alice), 'Bob sees Alice of Northwind here')
 
+  const providerOrigin = new URL(await alice.page.evaluate(async () => (await (await fetch('/api/auth/config')).json()).authority)).origin
+  let endedAtProvider = false
+  alice.page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (request.isNavigationRequest() && url.origin === providerOrigin && url.pathname === '/logout' && url.searchParams.get('id_token_hint')) endedAtProvider = true
+  })
   await alice.page.getByRole('button', { name: 'Sign out' }).click()
   await visible(alice.page.getByRole('heading', { name: 'Sign in to CoPLive' }), 'Alice is back at the sign-in screen after signing out')
   await visible(alice.page.getByRole('button', { name: 'Sign in with Test provider' }), 'Alice is offered the provider again')
+  if (!endedAtProvider) {
+    throw new Error('Signing out did not go to the provider\'s end-session endpoint with the id token')
+  }
   const token = await alice.page.evaluate(() => sessionStorage.getItem('coplive.token'))
   if (token) {
     throw new Error('Alice\'s token is still in the tab after signing out')

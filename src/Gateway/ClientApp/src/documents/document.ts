@@ -2,7 +2,6 @@
 // "content", a whiteboard on the board (whiteboard.ts), over y-websocket, kept on this device with y-indexeddb.
 // Remote cursors carry the member's name and their organization's colour (awareness). Beside the editor: who is editing, the version history (save a named
 // version, list, view read-only, restore) and export (Markdown; SVG for a whiteboard).
-import "./documents.css";
 import { ApiError, get, post } from "../api";
 import { organizationName } from "../organizations";
 import { session } from "../session";
