@@ -8,6 +8,7 @@
 import * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { h } from "../view";
+import { rovingToolbar } from "./roving-toolbar";
 
 const svgNs = "http://www.w3.org/2000/svg";
 /** The board's frame at 100 % zoom, in board units (the frame keeps this aspect ratio). */
@@ -154,6 +155,7 @@ export function whiteboard(host: HTMLElement, doc: Y.Doc, awareness: Awareness, 
     zoomLabel,
     presentHost,
   );
+  rovingToolbar(toolbar);
   const frame = h("div", { class: "board-frame" }, board);
   const root = h("div", { class: "whiteboard" }, toolbar, frame, status);
   host.replaceChildren(root);
