@@ -61,15 +61,22 @@ export const hidden = (locator, what) => until(what, (t) => locator.waitFor({ st
 
 export const unique = (text) => `${text} ${Math.random().toString(36).slice(2, 7)}`
 
-/** A person of an organization in their own browser context, signed in through the sign-in screen. */
-export async function signIn (run, name, organizationId, options = {}) {
-  const context = await run.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } })
+/** A person in their own browser context, on the app's first page; page errors go to the log. */
+async function newPerson (run, name, organizationId, viewport) {
+  const context = await run.browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } })
   const page = await context.newPage()
   const person = { name, organizationId, context, page }
   run.people.push(person)
   page.on('pageerror', (error) => run.log(`[${name}] page error: ${error.message}`))
   page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && run.log(`[${name}] console error: ${message.text()}`))
   await page.goto(run.url)
+  return person
+}
+
+/** A person of an organization in their own browser context, signed in through the sign-in screen. */
+export async function signIn (run, name, organizationId, options = {}) {
+  const person = await newPerson(run, name, organizationId, options.viewport)
+  const { page } = person
   await page.getByLabel('Display name').fill(name)
   await page.getByLabel('Organization', { exact: true }).fill(organizationId)
   await page.getByRole('button', { name: 'Sign in' }).click()
@@ -138,15 +145,7 @@ export async function planMeetup (person, title, audience = []) {
  * at the provider instead and returns on the sign-in screen.
  */
 export async function signInThroughProvider (run, name, user, organizationId, { person, decision = 'allow', viewport } = {}) {
-  if (!person) {
-    const context = await run.browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } })
-    const page = await context.newPage()
-    person = { name, organizationId, context, page }
-    run.people.push(person)
-    page.on('pageerror', (error) => run.log(`[${name}] page error: ${error.message}`))
-    page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && run.log(`[${name}] console error: ${message.text()}`))
-    await page.goto(run.url)
-  }
+  person ??= await newPerson(run, name, organizationId, viewport)
   const { page } = person
   await page.getByRole('button', { name: /^Sign in with / }).click()
   await visible(page.getByRole('heading', { name: 'Test provider sign-in' }), `${name} reaches the identity provider's sign-in page`)
