@@ -37,4 +37,8 @@ public sealed class DocumentsInBrowserTests(WebFixture web, ITestOutputHelper ou
     /// <summary>The whiteboard's toolbar is one tab stop: arrow keys, Home and End move between its buttons, Enter picks a tool, Tab goes on to the board.</summary>
     [Fact]
     public Task TheWhiteboardToolbar_IsOneTabStop_WithArrowKeys() => BrowserScenario.RunAsync(web.Gateway, "whiteboard-keyboard", output);
+
+    /// <summary>On a phone-sized touch screen one finger draws on the whiteboard and two fingers pinch to zoom.</summary>
+    [Fact]
+    public Task OnATouchScreen_OneFingerDraws_AndTwoFingersZoom() => BrowserScenario.RunAsync(web.Gateway, "whiteboard-touch", output);
 }

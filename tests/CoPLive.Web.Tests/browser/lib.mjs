@@ -62,8 +62,8 @@ export const hidden = (locator, what) => until(what, (t) => locator.waitFor({ st
 export const unique = (text) => `${text} ${Math.random().toString(36).slice(2, 7)}`
 
 /** A person in their own browser context, on the app's first page; page errors go to the log. */
-async function newPerson (run, name, organizationId, viewport) {
-  const context = await run.browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } })
+async function newPerson (run, name, organizationId, viewport, hasTouch = false) {
+  const context = await run.browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 }, hasTouch })
   const page = await context.newPage()
   const person = { name, organizationId, context, page }
   run.people.push(person)
@@ -75,7 +75,7 @@ async function newPerson (run, name, organizationId, viewport) {
 
 /** A person of an organization in their own browser context, signed in through the sign-in screen. */
 export async function signIn (run, name, organizationId, options = {}) {
-  const person = await newPerson(run, name, organizationId, options.viewport)
+  const person = await newPerson(run, name, organizationId, options.viewport, options.hasTouch)
   const { page } = person
   await page.getByLabel('Display name').fill(name)
   await page.getByLabel('Organization', { exact: true }).fill(organizationId)
