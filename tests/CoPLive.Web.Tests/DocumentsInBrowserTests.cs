@@ -33,4 +33,12 @@ public sealed class DocumentsInBrowserTests(WebFixture web, ITestOutputHelper ou
     /// <summary>An edit made offline is kept on the device (IndexedDB): after leaving the page offline and opening it again online, the edit is there and reaches the other.</summary>
     [Fact]
     public Task AnOfflineEdit_SurvivesClosingThePage_AndSyncsWhenOpenedOnline() => BrowserScenario.RunAsync(web.Gateway, "document-offline-kept", output);
+
+    /// <summary>The whiteboard's toolbar is one tab stop: arrow keys, Home and End move between its buttons, Enter picks a tool, Tab goes on to the board.</summary>
+    [Fact]
+    public Task TheWhiteboardToolbar_IsOneTabStop_WithArrowKeys() => BrowserScenario.RunAsync(web.Gateway, "whiteboard-keyboard", output);
+
+    /// <summary>On a phone-sized touch screen one finger draws on the whiteboard and two fingers pinch to zoom.</summary>
+    [Fact]
+    public Task OnATouchScreen_OneFingerDraws_AndTwoFingersZoom() => BrowserScenario.RunAsync(web.Gateway, "whiteboard-touch", output);
 }

@@ -35,6 +35,7 @@ public static partial class GatewayApplication
             app.MapDevTokenEndpoints();
         }
 
+        app.MapAuthConfigEndpoints();
         app.MapOrganizationEndpoints();
         app.MapCommunityEndpoints();
         app.MapMeetupEndpoints();

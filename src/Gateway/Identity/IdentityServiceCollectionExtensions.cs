@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using CoPLive.Common;
 using CoPLive.Gateway.Api;
@@ -31,12 +32,20 @@ public static class IdentityServiceCollectionExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<CoPLiveAuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+            .Configure<IOptions<CoPLiveAuthOptions>>((jwt, auth) => Configure(jwt, auth.Value, environment.IsDevelopment()));
         services.AddAuthorization();
         return services;
     }
 
-    private static void Configure(JwtBearerOptions jwt, CoPLiveAuthOptions auth)
+    /// <summary>
+    /// Whether the authority's metadata must be fetched over HTTPS: as configured, else always but in development
+    /// for an http authority on loopback (a provider on the developer's machine).
+    /// </summary>
+    public static bool RequiresHttpsMetadata(CoPLiveAuthOptions auth, bool development) =>
+        auth.RequireHttpsMetadata
+        ?? !(development && Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority) && authority.IsLoopback);
+
+    private static void Configure(JwtBearerOptions jwt, CoPLiveAuthOptions auth, bool development)
     {
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
@@ -52,7 +61,10 @@ public static class IdentityServiceCollectionExtensions
         };
         if (!string.IsNullOrWhiteSpace(auth.Authority))
         {
+            // The issuer is the one the authority's metadata names (JwtBearer adds it), not the symmetric default.
             jwt.Authority = auth.Authority;
+            jwt.RequireHttpsMetadata = RequiresHttpsMetadata(auth, development);
+            jwt.TokenValidationParameters.ValidIssuer = null;
         }
         else
         {
@@ -76,6 +88,16 @@ public static class IdentityServiceCollectionExtensions
 
                 return Task.CompletedTask;
             },
+            OnTokenValidated = context =>
+            {
+                if (context.Principal?.Identity is ClaimsIdentity identity)
+                {
+                    UseConfiguredClaim(identity, auth.NameClaim, ClaimNames.Name);
+                    UseConfiguredClaim(identity, auth.OrganizationClaim, ClaimNames.Organization);
+                }
+
+                return Task.CompletedTask;
+            },
             OnChallenge = async context =>
             {
                 context.HandleResponse();
@@ -85,5 +107,25 @@ public static class IdentityServiceCollectionExtensions
                 await ApiErrors.WriteAsync(context.Response, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, message, context.HttpContext.RequestAborted);
             },
         };
+    }
+
+    /// <summary>When the provider names a claim differently, its value becomes the claim CoPLive reads (and only it).</summary>
+    private static void UseConfiguredClaim(ClaimsIdentity identity, string configured, string name)
+    {
+        if (string.Equals(configured, name, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var claim in identity.FindAll(name).ToArray())
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        var value = identity.FindFirst(configured)?.Value;
+        if (value is not null)
+        {
+            identity.AddClaim(new Claim(name, value));
+        }
     }
 }

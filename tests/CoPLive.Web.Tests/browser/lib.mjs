@@ -61,15 +61,22 @@ export const hidden = (locator, what) => until(what, (t) => locator.waitFor({ st
 
 export const unique = (text) => `${text} ${Math.random().toString(36).slice(2, 7)}`
 
-/** A person of an organization in their own browser context, signed in through the sign-in screen. */
-export async function signIn (run, name, organizationId, options = {}) {
-  const context = await run.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } })
+/** A person in their own browser context, on the app's first page; page errors go to the log. */
+async function newPerson (run, name, organizationId, viewport, hasTouch = false) {
+  const context = await run.browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 }, hasTouch })
   const page = await context.newPage()
   const person = { name, organizationId, context, page }
   run.people.push(person)
   page.on('pageerror', (error) => run.log(`[${name}] page error: ${error.message}`))
   page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && run.log(`[${name}] console error: ${message.text()}`))
   await page.goto(run.url)
+  return person
+}
+
+/** A person of an organization in their own browser context, signed in through the sign-in screen. */
+export async function signIn (run, name, organizationId, options = {}) {
+  const person = await newPerson(run, name, organizationId, options.viewport, options.hasTouch)
+  const { page } = person
   await page.getByLabel('Display name').fill(name)
   await page.getByLabel('Organization', { exact: true }).fill(organizationId)
   await page.getByRole('button', { name: 'Sign in' }).click()
@@ -130,4 +137,36 @@ export async function planMeetup (person, title, audience = []) {
   const link = page.getByRole('link', { name: title })
   await visible(link, `${person.name} sees the planned meetup ${title} in the list`)
   return decodeURIComponent((await link.getAttribute('href')).split('/')[2])
+}
+
+/**
+ * A person signed in through the identity provider (production sign-in): the app's "Sign in with ..." button, the
+ * provider's own page (user, name, organization), back to the app. <paramref name="decision"/> 'deny' refuses
+ * at the provider instead and returns on the sign-in screen.
+ */
+export async function signInThroughProvider (run, name, user, organizationId, { person, decision = 'allow', viewport } = {}) {
+  person ??= await newPerson(run, name, organizationId, viewport)
+  const { page } = person
+  await page.getByRole('button', { name: /^Sign in with / }).click()
+  await visible(page.getByRole('heading', { name: 'Test provider sign-in' }), `${name} reaches the identity provider's sign-in page`)
+  if (decision === 'deny') {
+    await page.getByRole('button', { name: 'Deny' }).click()
+    await visible(page.getByRole('heading', { name: 'Sign in to CoPLive' }), `${name} is back at CoPLive's sign-in screen after denying`)
+    return person
+  }
+  await page.getByLabel('User').fill(user)
+  await page.getByLabel('Full name').fill(name)
+  await page.getByLabel('Organization').fill(organizationId)
+  await page.getByRole('button', { name: 'Allow' }).click()
+  await visible(page.getByRole('heading', { name: 'Communities', exact: true }), `${name} sees the communities after signing in through the provider`)
+  await visible(page.locator('[data-testid=connection][data-state=online]'), `${name}'s connection to the hub is live`)
+  return person
+}
+
+/** With COPLIVE_SCREENSHOTS=always, a screenshot of this moment (for looking at a screen mid-scenario). */
+export async function snapshot (person, label) {
+  if (process.env.COPLIVE_SCREENSHOTS !== 'always') return
+  const artifacts = process.env.COPLIVE_ARTIFACTS ?? path.resolve('artifacts')
+  mkdirSync(artifacts, { recursive: true })
+  await person.page.screenshot({ path: path.join(artifacts, `${label}.png`), fullPage: true })
 }

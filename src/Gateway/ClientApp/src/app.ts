@@ -3,6 +3,8 @@ import "./app.css";
 import { whenUnauthorized } from "./api";
 import { live, type ConnectionState } from "./live";
 import { session } from "./session";
+import { completeSignIn, endSessionAtProvider, SignInProblem } from "./auth/oidc";
+import { forgetLocalCopies } from "./documents/local-copies";
 import { h, mount, orgBadge } from "./view";
 import { navigate, notify, routes, run, setNoticeRegion, type Screen } from "./ui";
 import { communitiesScreen } from "./screens/communities";
@@ -15,7 +17,7 @@ import { followNotifications, notificationBell } from "./threads/notifications";
 import { threadScreen } from "./threads/thread";
 import "./documents/section";
 import "./documents/meetup-panels";
-import { documentScreen } from "./documents/document";
+import "./documents/documents.css"; // in app.css: the document page and the meetup room's panels load as chunks
 
 const stateText: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -31,6 +33,8 @@ const banner = h("div", { class: "offline-banner", role: "alert", hidden: true, 
 const notices = h("div", { class: "notices", "aria-live": "polite" });
 const main = h("main", { id: "main", tabindex: "-1" });
 let screen: Screen | null = null;
+/** Why the last sign-in through the provider did not complete (shown once on the sign-in screen). */
+let signInProblem: string | undefined;
 
 setNoticeRegion(notices);
 
@@ -61,7 +65,8 @@ function route(): void {
       renderWho();
       void run(() => live.ensureConnected());
       navigate(routes.communities);
-    }));
+    }, signInProblem));
+    signInProblem = undefined;
     return;
   }
   // The personal room (notifications) once the hub is connected; a refused token signs out before that.
@@ -76,10 +81,37 @@ function route(): void {
   } else if (kind === "threads" && id) {
     show(threadScreen(id));
   } else if (kind === "documents" && id) {
-    show(documentScreen(id));
+    show(lazyScreen("Document", () => import("./documents/document").then((m) => m.documentScreen(id))));
   } else {
     show(communitiesScreen());
   }
+}
+
+/** A screen whose code is a chunk of its own (the document editor: CodeMirror and Yjs), loaded when first shown. */
+function lazyScreen(title: string, load: () => Promise<Screen>): Screen {
+  const element = h("div", { class: "lazy-screen" }, h("p", { class: "muted", role: "status" }, "Loading…"));
+  let loaded: Screen | null = null;
+  let disposed = false;
+  void run(async () => {
+    const next = await load().catch(() => {
+      throw new Error("This page could not be loaded: check your connection and reload.");
+    });
+    if (disposed) {
+      next.dispose?.();
+      return;
+    }
+    loaded = next;
+    element.replaceChildren(next.element);
+    document.title = `${next.title} · CoPLive`;
+  });
+  return {
+    element,
+    title,
+    dispose() {
+      disposed = true;
+      loaded?.dispose?.();
+    },
+  };
 }
 
 function show(next: Screen): void {
@@ -89,10 +121,22 @@ function show(next: Screen): void {
   main.focus({ preventScroll: true });
 }
 
+// Signing out closes the screen (and the documents it holds open), forgets this person's copies of documents on
+// this device, and ends the session at the identity provider when the sign-in went through one.
 signOut.addEventListener("click", () =>
   void run(async () => {
+    const me = session.me;
+    const idToken = session.idToken;
+    screen?.dispose?.();
+    screen = null;
     await live.stop();
     session.signOut();
+    if (me) {
+      await forgetLocalCopies(me.userId);
+    }
+    if (idToken && (await endSessionAtProvider(idToken))) {
+      return;
+    }
     navigate(routes.communities);
   }),
 );
@@ -116,4 +160,23 @@ document.body.replaceChildren(
   notices,
 );
 window.addEventListener("hashchange", route);
-route();
+
+/** The provider's answer, when the tab comes back from it, is handled before the first screen. */
+async function start(): Promise<void> {
+  try {
+    if (await completeSignIn()) {
+      renderWho();
+      navigate(location.hash || routes.communities);
+      return;
+    }
+  } catch (error) {
+    signInProblem = error instanceof SignInProblem ? error.message : "The sign-in did not complete: try again.";
+  }
+  route();
+}
+void start();
+
+// The service worker keeps the app shell for a reload while offline (service-worker.js); the app works without it.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").catch((error: unknown) => console.warn("CoPLive works without offline reload: the service worker did not register.", error));
+}

@@ -2,7 +2,6 @@
 // "content", a whiteboard on the board (whiteboard.ts), over y-websocket, kept on this device with y-indexeddb.
 // Remote cursors carry the member's name and their organization's colour (awareness). Beside the editor: who is editing, the version history (save a named
 // version, list, view read-only, restore) and export (Markdown; SVG for a whiteboard).
-import "./documents.css";
 import { ApiError, get, post } from "../api";
 import { organizationName } from "../organizations";
 import { session } from "../session";
@@ -10,6 +9,7 @@ import { field, formatTime, h, listOr, mount, orgBadge } from "../view";
 import { notify, onSubmit, routes, run, type Screen } from "../ui";
 import type { DocumentDetails, DocumentVersion, DocumentVersionView } from "./contracts";
 import { openLiveDocument, type AwarenessUser } from "./live-document";
+import { keepDetails, keptDetails } from "./local-copies";
 
 export function documentScreen(id: string): Screen {
   const head = h("header", { class: "page-head" });
@@ -148,21 +148,35 @@ export function documentScreen(id: string): Screen {
   };
 
   const start = async () => {
+    const me = session.me!;
+    let offline = false;
     try {
       details = await get<DocumentDetails>(base);
+      keepDetails(me.userId, details);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) {
+      // Offline (a reload without network): open the copy on this device, as it was when last opened online.
+      const kept = error instanceof ApiError && error.code === "offline" ? keptDetails(me.userId, id) : null;
+      if (kept) {
+        details = kept;
+        offline = true;
+      } else if (error instanceof ApiError && error.status === 404) {
         mount(head, h("a", { href: routes.communities, class: "back" }, "← Communities"), h("h1", null, "Document not found"), h("p", null, "There is no such document, or it is not shared with your organization."));
         body.remove();
         return;
+      } else {
+        throw error;
       }
-      throw error;
     }
     if (disposed) {
       return;
     }
     renderHead(details);
     open(details);
+    if (offline) {
+      mount(versions, h("h2", { id: "versions-title" }, "Version history"), h("p", { class: "muted" }, "Shown when you are back online."));
+      window.addEventListener("online", () => !disposed && void run(loadVersions), { once: true });
+      return;
+    }
     await loadVersions();
   };
 

@@ -8,6 +8,7 @@ import { markdown } from "@codemirror/lang-markdown";
 import { yCollab } from "y-codemirror.next";
 import { WebsocketProvider } from "y-websocket";
 import { IndexeddbPersistence } from "y-indexeddb";
+import { localStorePrefix } from "./local-copies";
 import * as Y from "yjs";
 import { session } from "../session";
 import { organizationHue } from "../view";
@@ -32,7 +33,7 @@ export interface LiveDocumentOptions {
 }
 
 /** The name of this person's local copy of a document in IndexedDB (per user, so two sign-ins on one browser keep apart). */
-export const localStoreName = (userId: string, documentId: string) => `coplive:${userId}:${documentId}`;
+export const localStoreName = (userId: string, documentId: string) => `${localStorePrefix(userId)}${documentId}`;
 
 export function openLiveDocument(d: DocumentDetails, options: LiveDocumentOptions): LiveDocument {
   const me = session.me!;

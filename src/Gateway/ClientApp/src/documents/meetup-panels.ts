@@ -7,7 +7,6 @@ import { registerMeetupPanel } from "../features";
 import { session } from "../session";
 import { h, mount } from "../view";
 import { documentRoute, type DocumentDetails } from "./contracts";
-import { openLiveDocument } from "./live-document";
 
 const titles: Record<string, string> = { whiteboard: "Whiteboard", notes: "Notes" };
 
@@ -47,6 +46,11 @@ function panel(role: string) {
       ),
       host,
     );
+    // The editor and the board (CodeMirror, Yjs) are a chunk of their own, loaded when a room first shows one.
+    const { openLiveDocument } = await import("./live-document");
+    if (closed?.aborted) {
+      return section;
+    }
     const live = openLiveDocument(details, {
       host,
       canPresent: details.canWrite && onStage,

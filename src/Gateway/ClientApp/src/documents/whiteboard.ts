@@ -8,6 +8,7 @@
 import * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { h } from "../view";
+import { rovingToolbar } from "./roving-toolbar";
 
 const svgNs = "http://www.w3.org/2000/svg";
 /** The board's frame at 100 % zoom, in board units (the frame keeps this aspect ratio). */
@@ -154,6 +155,7 @@ export function whiteboard(host: HTMLElement, doc: Y.Doc, awareness: Awareness, 
     zoomLabel,
     presentHost,
   );
+  rovingToolbar(toolbar);
   const frame = h("div", { class: "board-frame" }, board);
   const root = h("div", { class: "whiteboard" }, toolbar, frame, status);
   host.replaceChildren(root);
@@ -395,7 +397,35 @@ export function whiteboard(host: HTMLElement, doc: Y.Doc, awareness: Awareness, 
   const drawShapeDraft = (shape: ShapeKind, [x0, y0]: Point, [x1, y1]: Point) =>
     draft.replaceChildren(shapeNode(shape, Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0), { fill: "none", stroke: options.color, "stroke-width": 2, "stroke-dasharray": "6 4" }));
 
+  // Touch: one finger is a pointer like the mouse; a second finger turns the gesture into a pinch, which zooms
+  // around the two fingers' midpoint and pans as it moves (what the first finger had begun is dropped).
+  const touches = new Map<number, Point>();
+  let pinch: { mid: Point; distance: number } | null = null;
+  const touchSpan = () => {
+    const [a, b] = [...touches.values()] as [Point, Point];
+    return { mid: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as Point, distance: Math.hypot(a[0] - b[0], a[1] - b[1]) || 1 };
+  };
+  const touchEnded = (event: PointerEvent) => {
+    if (touches.delete(event.pointerId) && touches.size < 2) {
+      pinch = null;
+    }
+  };
+  board.addEventListener("pointercancel", touchEnded);
+
   board.addEventListener("pointerdown", (event) => {
+    if (event.pointerType === "touch") {
+      touches.set(event.pointerId, [event.clientX, event.clientY]);
+      if (touches.size >= 2) {
+        board.setPointerCapture(event.pointerId);
+        if (gesture) {
+          gesture = null;
+          draft.replaceChildren();
+          render();
+        }
+        pinch = touches.size === 2 ? touchSpan() : null;
+        return;
+      }
+    }
     if (editor) {
       editor.done(true);
     }
@@ -446,6 +476,20 @@ export function whiteboard(host: HTMLElement, doc: Y.Doc, awareness: Awareness, 
   };
 
   board.addEventListener("pointermove", (event) => {
+    if (event.pointerType === "touch" && touches.has(event.pointerId)) {
+      touches.set(event.pointerId, [event.clientX, event.clientY]);
+      if (pinch && touches.size === 2) {
+        const next = touchSpan();
+        zoomAt(at({ clientX: pinch.mid[0], clientY: pinch.mid[1] }), next.distance / pinch.distance);
+        const unitsPerPixel = 1 / scale();
+        userSetView({ ...view, x: view.x - (next.mid[0] - pinch.mid[0]) * unitsPerPixel, y: view.y - (next.mid[1] - pinch.mid[1]) * unitsPerPixel });
+        pinch = next;
+        return;
+      }
+      if (touches.size > 1) {
+        return;
+      }
+    }
     const point = at(event);
     publishPointer(point);
     if (!gesture) {
@@ -477,6 +521,11 @@ export function whiteboard(host: HTMLElement, doc: Y.Doc, awareness: Awareness, 
   });
 
   board.addEventListener("pointerup", (event) => {
+    if (event.pointerType === "touch" && (pinch || touches.size > 1)) {
+      touchEnded(event);
+      return;
+    }
+    touchEnded(event);
     const done = gesture;
     gesture = null;
     draft.replaceChildren();

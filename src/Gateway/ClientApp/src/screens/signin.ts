@@ -1,11 +1,16 @@
-// Sign-in. Development: a display name and an organization, exchanged for a token at POST /api/dev/token.
-// Production has no such route (404): the app then takes a token issued by the configured identity provider.
+// Sign-in, as GET /api/auth/config says: "oidc", a button that goes to the identity provider (auth/oidc.ts);
+// "dev", a display name and an organization exchanged for a token at POST /api/dev/token; "token", an access
+// token from the provider pasted in. A token can be pasted in every mode ("Have a token?").
 import { ApiError, post } from "../api";
+import { authConfig, type AuthConfig } from "../auth/config";
+import { beginSignIn } from "../auth/oidc";
 import { identityOf, session } from "../session";
 import { field, formValues, h } from "../view";
-import { notify, onSubmit, type Screen } from "../ui";
+import { notify, onSubmit, run, type Screen } from "../ui";
 
-export function signInScreen(signedIn: () => void): Screen {
+/** <paramref name="problem"/>: why the last sign-in did not complete, shown at the top. */
+export function signInScreen(signedIn: () => void, problem?: string): Screen {
+  let config: AuthConfig | null = null;
   const devForm = onSubmit(
     h(
       "form",
@@ -46,7 +51,7 @@ export function signInScreen(signedIn: () => void): Screen {
     ),
     async (form) => {
       const token = formValues(form).token!;
-      const me = identityOf(token);
+      const me = identityOf(token, config?.nameClaim, config?.organizationClaim);
       if (!me) {
         throw new ApiError("invalid-request", "That is not a token with sub, name and org claims.", 400);
       }
@@ -55,20 +60,45 @@ export function signInScreen(signedIn: () => void): Screen {
     },
   );
 
-  const devSection = h("div", null, h("p", { class: "muted" }, "Development sign-in: no password; pick a name and your organization."), devForm);
+  const devSection = h("div", { hidden: true }, h("p", { class: "muted" }, "Development sign-in: no password; pick a name and your organization."), devForm);
   const tokenSection = h("div", { hidden: true }, tokenForm);
+  const providerButton = h("button", { type: "button", class: "primary" }, "Sign in");
+  providerButton.addEventListener("click", () => void run(() => beginSignIn(config!), providerButton));
+  const providerSection = h("div", { class: "stack", hidden: true }, providerButton);
+  const problemLine = h("p", { class: "signin-problem", role: "alert", hidden: !problem, "data-testid": "signin-problem" }, problem ?? "");
+  void authConfig().then(
+    (c) => {
+      config = c;
+      if (c.mode === "oidc") {
+        providerButton.textContent = `Sign in with ${c.providerName ?? "your identity provider"}`;
+        providerSection.hidden = false;
+      } else {
+        (c.mode === "dev" ? devSection : tokenSection).hidden = false;
+        if (c.mode === "dev" && document.activeElement === document.body) {
+          devForm.querySelector("input")?.focus();
+        }
+      }
+    },
+    () => {
+      devSection.hidden = false;
+      problemLine.hidden = false;
+      problemLine.textContent = "The server cannot be reached to say how to sign in; check your connection.";
+    },
+  );
   const element = h(
     "section",
     { class: "card narrow signin" },
     h("h1", { id: "signin-title" }, "Sign in to CoPLive"),
     h("p", null, "Meet practitioners from other organizations: live meetups, shared documents, threads, and who is here now."),
+    problemLine,
+    providerSection,
     devSection,
     tokenSection,
     h(
       "details",
       null,
       h("summary", null, "Have a token?"),
-      h("button", { type: "button", class: "link", onclick: () => ((devSection.hidden = true), (tokenSection.hidden = false)) }, "Sign in with an access token"),
+      h("button", { type: "button", class: "link", onclick: () => ((devSection.hidden = true), (providerSection.hidden = true), (tokenSection.hidden = false)) }, "Sign in with an access token"),
     ),
   );
   return { element, title: "Sign in" };
