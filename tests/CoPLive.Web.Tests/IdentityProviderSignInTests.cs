@@ -71,6 +71,29 @@ public sealed class IdentityProviderSignInTests(SignInFixture fixture)
         await AssertUnauthorizedAsync(await http.GetAsync("/api/communities"));
     }
 
+    [Fact]
+    public async Task AProviderSubjectThatIsNotAnId_BecomesOneStableMember_AndACapitalizedOrganizationItsId()
+    {
+        // Providers' subjects are rarely CoPLive ids (capitals, '|'); each sign-in must still be the same member.
+        const string subject = "Auth0|5F3aB9c0DE";
+        using var first = fixture.Client(fixture.Provider.Issue(subject, "Hedy", "Northwind", TestIdentityProvider.ApiAudience));
+        var created = await first.PostAsJsonAsync("/api/communities", new { name = "Ventilation", domain = "mining" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var communityId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        using var again = fixture.Client(fixture.Provider.Issue(subject, "Hedy", "Northwind", TestIdentityProvider.ApiAudience));
+        var members = await again.GetFromJsonAsync<JsonElement>($"/api/communities/{communityId}/members");
+        var member = Assert.Single(members.EnumerateArray());
+        var userId = member.GetProperty("userId").GetString();
+        Assert.Matches("^p-[a-z2-7]{26}$", userId);
+        Assert.Equal("northwind", member.GetProperty("organizationId").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/api/communities/{communityId}/audit")).StatusCode);
+
+        // Another subject differing only in case is another person, who is not the community's coordinator.
+        using var other = fixture.Client(fixture.Provider.Issue("auth0|5f3ab9c0de", "Eve", "northwind", TestIdentityProvider.ApiAudience));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/communities/{communityId}/audit")).StatusCode);
+    }
+
     private static async Task AssertUnauthorizedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -94,6 +94,10 @@ public static class IdentityServiceCollectionExtensions
                 {
                     UseConfiguredClaim(identity, auth.NameClaim, ClaimNames.Name);
                     UseConfiguredClaim(identity, auth.OrganizationClaim, ClaimNames.Organization);
+                    if (!string.IsNullOrWhiteSpace(auth.Authority) && context.SecurityToken is { Issuer: { Length: > 0 } issuer })
+                    {
+                        ProviderClaims.Normalize(identity, issuer);
+                    }
                 }
 
                 return Task.CompletedTask;
