@@ -5,14 +5,17 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CoPLive.Testing;
 
 /// <summary>
-/// Follows one room's presence on one SignalR connection as a client would: the snapshot from EnterRoom,
-/// then RoomEvents in sequence order. Records every event so tests can check numbering.
+/// Follows one room's presence on one SignalR connection as a client would (the web app's live.ts does the
+/// same): the snapshot from EnterRoom, then RoomEvents of the snapshot's epoch in sequence order. Batches that
+/// arrive while no snapshot applies (before the first, or while an EnterRoom is on its way) are held and, once
+/// the snapshot is in, go through the same path as any later batch, so an event published between the grain's
+/// snapshot and the answer is not lost. Records the events of the current epoch so tests can check numbering.
 /// </summary>
 public sealed class RoomWatcher : IDisposable
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, PresentMember> _members = new(StringComparer.Ordinal);
-    private readonly List<RoomEvent> _events = [];
+    private readonly List<(string Epoch, RoomEvent Event)> _events = [];
     private readonly List<(Func<RoomWatcher, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly List<AccessRevoked> _revocations = [];
@@ -64,6 +67,12 @@ public sealed class RoomWatcher : IDisposable
 
     private long _lastSeq;
 
+    /// <summary>Batches held while no snapshot applies; null once one does.</summary>
+    private List<RoomEventBatch>? _pending = [];
+
+    /// <summary>How many EnterAsync calls are on their way.</summary>
+    private int _entering;
+
     public IReadOnlyCollection<string> PresentUserIds
     {
         get
@@ -75,23 +84,51 @@ public sealed class RoomWatcher : IDisposable
         }
     }
 
+    /// <summary>The events received after the snapshot, of its epoch (before the first snapshot: every event received).</summary>
     public IReadOnlyList<RoomEvent> Events
     {
         get
         {
             lock (_lock)
             {
-                return [.. _events];
+                return [.. _events.Where(e => Snapshot is null || e.Epoch == Snapshot.Epoch).Select(e => e.Event)];
             }
         }
     }
 
-    /// <summary>Enters the room through the hub and starts from the returned snapshot.</summary>
+    /// <summary>
+    /// Enters the room through the hub and starts from the returned snapshot; batches that came meanwhile are
+    /// applied after it (those of its epoch with a higher sequence number; one of another epoch sets
+    /// <see cref="EpochChanged"/>).
+    /// </summary>
     public async Task<PresenceSnapshot> EnterAsync(HubConnection hub)
     {
-        var snapshot = await hub.InvokeAsync<PresenceSnapshot>("EnterRoom", _room);
         lock (_lock)
         {
+            _pending ??= [];
+            _entering++;
+        }
+
+        PresenceSnapshot snapshot;
+        try
+        {
+            snapshot = await hub.InvokeAsync<PresenceSnapshot>("EnterRoom", _room);
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                _entering--;
+                ReleasePending();
+            }
+
+            Notify();
+            throw;
+        }
+
+        lock (_lock)
+        {
+            _entering--;
             Snapshot = snapshot;
             EpochChanged = false;
             GapSeen = false;
@@ -108,11 +145,8 @@ public sealed class RoomWatcher : IDisposable
                 _members[member.UserId] = member;
             }
 
-            _events.RemoveAll(e => e.Seq <= snapshot.Seq);
-            foreach (var early in _events.ToList())
-            {
-                Apply(early);
-            }
+            _events.RemoveAll(e => e.Epoch != snapshot.Epoch || e.Event.Seq <= snapshot.Seq);
+            ReleasePending();
         }
 
         Notify();
@@ -174,19 +208,49 @@ public sealed class RoomWatcher : IDisposable
 
         lock (_lock)
         {
-            // Events of another epoch are not comparable with this snapshot: note it, and let the test enter again.
-            EpochChanged |= Snapshot is not null && batch.Epoch != Snapshot.Epoch;
-            foreach (var roomEvent in EpochChanged ? [] : batch.Events)
+            _events.AddRange(batch.Events.Select(e => (batch.Epoch, e)));
+            if (_pending is not null)
             {
-                _events.Add(roomEvent);
-                if (Snapshot is not null && roomEvent.Seq > Snapshot.Seq)
-                {
-                    Apply(roomEvent);
-                }
+                _pending.Add(batch);
+            }
+            else
+            {
+                Receive(batch);
             }
         }
 
         Notify();
+    }
+
+    /// <summary>Once a snapshot applies and no entry is on its way, the held batches go through <see cref="Receive"/> in arrival order.</summary>
+    private void ReleasePending()
+    {
+        if (_entering > 0 || Snapshot is null || _pending is null)
+        {
+            return;
+        }
+
+        var pending = _pending;
+        _pending = null;
+        pending.ForEach(Receive);
+    }
+
+    /// <summary>
+    /// Applies a batch to the snapshot: one of another epoch is not comparable with it (the room's grain was
+    /// re-activated: enter again); events at or below the last applied sequence number are already in.
+    /// </summary>
+    private void Receive(RoomEventBatch batch)
+    {
+        if (batch.Epoch != Snapshot!.Epoch)
+        {
+            EpochChanged = true;
+            return;
+        }
+
+        foreach (var roomEvent in batch.Events.Where(e => e.Seq > _lastSeq).OrderBy(e => e.Seq))
+        {
+            Apply(roomEvent);
+        }
     }
 
     private void Apply(RoomEvent roomEvent)

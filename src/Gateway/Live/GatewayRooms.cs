@@ -170,37 +170,65 @@ public sealed partial class GatewayRooms(
         Parallel.ForEachAsync(
             _rooms.Values.Where(r => !r.IsEmpty).ToList(),
             new ParallelOptions { MaxDegreeOfParallelism = RenewalParallelism, CancellationToken = cancellationToken },
-            async (local, _) =>
-            {
-                try
-                {
-                    var presence = grains.GetRoomPresence(local.Room);
-                    var subscription = await presence.RenewSubscriptionAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
-                    if (subscription.Lapsed || (local.Epoch is not null && subscription.Epoch != local.Epoch))
-                    {
-                        await EnterAgainAsync(local, presence, subscription);
-                    }
+            async (local, _) => await RenewAsync(local));
 
-                    local.Epoch = subscription.Epoch;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogRenewalFailed(logger, exception, local.Room.ToString());
-                }
-            });
+    /// <summary>
+    /// A connection's entry answered with <paramref name="epoch"/>: if it is not the epoch the node subscribed
+    /// to, the entry was the first call to reach a re-activated grain, which knows neither this node's
+    /// subscription nor its other connections. The node renews that room at once (which repairs it) instead of
+    /// leaving its clients without events until the next renewal.
+    /// </summary>
+    public void RepairIfReactivated(RoomId room, string epoch)
+    {
+        if (_rooms.TryGetValue(room.ToString(), out var local) && local.Epoch is not null && local.Epoch != epoch)
+        {
+            LogEntryFoundNewEpoch(logger, room.ToString(), epoch);
+            _ = RenewAsync(local);
+        }
+    }
+
+    /// <summary>
+    /// Renews one room's subscription and, when the grain lost this node's connections (a lapse or a new
+    /// epoch), enters them again. A repair that fails half-way is tried again at the next renewal, though that
+    /// renewal no longer sees a lapse or a new epoch.
+    /// </summary>
+    private async Task RenewAsync(LocalRoom local)
+    {
+        try
+        {
+            var presence = grains.GetRoomPresence(local.Room);
+            var subscription = await presence.RenewSubscriptionAsync(node.Id, Reference, options.Value.SubscriptionLifetime);
+            if (subscription.Lapsed || (local.Epoch is not null && subscription.Epoch != local.Epoch))
+            {
+                local.RepairDue = subscription.Lapsed ? "the subscription had lapsed" : "the grain was re-activated";
+            }
+
+            local.Epoch = subscription.Epoch;
+            if (local.RepairDue is { } why)
+            {
+                await EnterAgainAsync(local, presence, why);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRenewalFailed(logger, exception, local.Room.ToString());
+        }
+    }
 
     /// <summary>Enters the room's local connections again, under the room's gate so that none that is leaving comes back.</summary>
-    private async Task EnterAgainAsync(LocalRoom local, IRoomPresenceGrain presence, RoomSubscription subscription)
+    private async Task EnterAgainAsync(LocalRoom local, IRoomPresenceGrain presence, string why)
     {
         await local.Gate.WaitAsync();
         try
         {
             var connections = local.Connections();
-            LogPresenceRebuilt(logger, local.Room.ToString(), connections.Count, subscription.Lapsed ? "the subscription had lapsed" : "the grain was re-activated");
+            LogPresenceRebuilt(logger, local.Room.ToString(), connections.Count, why);
             foreach (var (connectionId, member) in connections)
             {
                 await presence.EnterAsync(new RoomConnection(connectionId, node.Id, member), local.Access);
             }
+
+            local.RepairDue = null;
         }
         finally
         {
@@ -219,6 +247,9 @@ public sealed partial class GatewayRooms(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: entering the node's {ConnectionCount} connections again ({Why})")]
     private static partial void LogPresenceRebuilt(ILogger logger, string room, int connectionCount, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: an entry found the grain at epoch {Epoch}, not the node's; renewing at once")]
+    private static partial void LogEntryFoundNewEpoch(ILogger logger, string room, string epoch);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: renewing the node's subscription failed")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string room);
@@ -239,6 +270,9 @@ public sealed partial class GatewayRooms(
 
         /// <summary>The room's epoch when the node last subscribed.</summary>
         public string? Epoch { get; set; }
+
+        /// <summary>Why the node must enter its connections again (a lapse or a re-activation), until it has; null when it need not.</summary>
+        public string? RepairDue { get; set; }
 
         /// <summary>The room's rules as its owner last gave them, to enter connections again after a re-activation.</summary>
         public RoomAccess Access { get; set; } = RoomAccess.Open;

@@ -22,6 +22,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     {
         var (roomId, connection, access) = await JoinGroupsAsync(room);
         var snapshot = await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
+        rooms.RepairIfReactivated(roomId, snapshot.Epoch);
         await ConfirmEntryAsync(roomId, connection.Member);
         return snapshot;
     }
@@ -35,6 +36,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     {
         var (roomId, connection, access) = await JoinGroupsAsync(room);
         var entry = await grains.GetRoomPresence(roomId).ResumeAsync(connection, access, epoch ?? "", afterSeq);
+        rooms.RepairIfReactivated(roomId, entry.Snapshot.Epoch);
         await ConfirmEntryAsync(roomId, connection.Member);
         return entry;
     }
@@ -72,7 +74,8 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     public override async Task OnConnectedAsync()
     {
         var (roomId, connection, access) = await JoinGroupsAsync(new RoomId(RoomKind.Member, Context.User!.ToMemberIdentity().UserId).ToString());
-        await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
+        var snapshot = await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
+        rooms.RepairIfReactivated(roomId, snapshot.Epoch);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) =>

@@ -1,4 +1,5 @@
 using CoPLive.Common;
+using CoPLive.Gateway.Api;
 using CoPLive.Gateway.Operations;
 using Microsoft.AspNetCore.SignalR;
 
@@ -22,13 +23,13 @@ public sealed partial class LiveHubErrorFilter(CoPLiveMetrics metrics, ILogger<L
             metrics.HubCallRejected(refusal.Code);
             throw new HubException($"{refusal.Code}: {refusal.Message}");
         }
-        catch (Exception exception) when (exception is OrleansMessageRejectionException or TimeoutException)
+        catch (Exception exception) when (ClusterUnavailable.Is(exception))
         {
             // A grain call that could not reach its silo, or got no answer: the cluster is between a node's death
             // and its declaration (or overloaded). Nothing is wrong with the call itself; the caller may retry.
             LogUnavailable(logger, exception, invocationContext.HubMethodName, invocationContext.Context.ConnectionId);
             metrics.HubCallRejected(ErrorCodes.Unavailable);
-            throw new HubException($"{ErrorCodes.Unavailable}: A part of the cluster did not answer; try again in a few seconds.");
+            throw new HubException($"{ErrorCodes.Unavailable}: {ClusterUnavailable.Message}");
         }
         catch (Exception exception) when (exception is not HubException)
         {
