@@ -21,6 +21,11 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     public async Task<PresenceSnapshot> EnterRoom(string room)
     {
         var (roomId, connection, access) = await JoinGroupsAsync(room);
+        if (roomId.Kind == RoomKind.Member)
+        {
+            return await grains.GetNotificationInbox(roomId.Id).EnterPersonalRoomAsync(connection.Member);
+        }
+
         var snapshot = await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
         await ConfirmEntryAsync(roomId, connection.Member);
         return snapshot;
@@ -34,6 +39,11 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     public async Task<RoomEntry> ResumeRoom(string room, string epoch, long afterSeq)
     {
         var (roomId, connection, access) = await JoinGroupsAsync(room);
+        if (roomId.Kind == RoomKind.Member)
+        {
+            return await grains.GetNotificationInbox(roomId.Id).ResumePersonalRoomAsync(connection.Member, epoch ?? "", afterSeq);
+        }
+
         var entry = await grains.GetRoomPresence(roomId).ResumeAsync(connection, access, epoch ?? "", afterSeq);
         await ConfirmEntryAsync(roomId, connection.Member);
         return entry;
@@ -52,6 +62,11 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
             throw Common.CoPLiveException.Forbidden("Enter the room before asking for its roster.");
         }
 
+        if (roomId.Kind == RoomKind.Member)
+        {
+            return Task.FromResult(PersonalRoster(roomId, member, offset, limit));
+        }
+
         return grains.GetRoomPresence(roomId).GetRosterAsync(member.OrganizationId, offset, limit);
     }
 
@@ -59,20 +74,26 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// Sends an ephemeral signal (a cursor, an awareness state; at most 4,000 characters) to everyone in the room,
     /// the caller included, as a signal-sent event. The connection must be in the room.
     /// </summary>
-    public Task Signal(string room, string payload) =>
-        grains.GetRoomPresence(RoomId.Parse(room)).SignalAsync(Context.ConnectionId, payload);
+    public Task Signal(string room, string payload)
+    {
+        var roomId = RoomId.Parse(room);
+        return roomId.Kind == RoomKind.Member
+            ? throw Common.CoPLiveException.Forbidden("A personal room carries notifications only; send signals in a shared room.")
+            : grains.GetRoomPresence(roomId).SignalAsync(Context.ConnectionId, payload);
+    }
 
     /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
-    public Task LeaveRoom(string room) => LeaveAsync(RoomId.Parse(room), Context.User!.ToMemberIdentity());
+    public Task LeaveRoom(string room) => LeaveAsync(RoomId.Parse(room));
 
     /// <summary>
     /// Every connection enters its member's personal room ("member:{userId}"), which carries their
-    /// notifications, so they arrive on each open connection whatever other rooms it is in, on any node.
+    /// notifications, so they arrive on each open connection whatever other rooms it is in, on any node. The
+    /// room is kept on this node alone (see <see cref="PersonalRooms"/>): no grain call.
     /// </summary>
-    public override async Task OnConnectedAsync()
+    public override Task OnConnectedAsync()
     {
-        var (roomId, connection, access) = await JoinGroupsAsync(new RoomId(RoomKind.Member, Context.User!.ToMemberIdentity().UserId).ToString());
-        await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
+        var member = Context.User!.ToMemberIdentity();
+        return rooms.AddConnectionAsync(new RoomId(RoomKind.Member, member.UserId), Context.ConnectionId, member, RoomAccess.Open);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
@@ -89,8 +110,6 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
         var access = await AuthorizeAsync(roomId, member);
 
         await rooms.AddConnectionAsync(roomId, Context.ConnectionId, member, access);
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()), Context.ConnectionAborted);
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId), Context.ConnectionAborted);
         return (roomId, new RoomConnection(Context.ConnectionId, node.Id, member), access);
     }
 
@@ -108,17 +127,18 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
         }
         catch (Common.CoPLiveException)
         {
-            await LeaveAsync(room, member);
+            await LeaveAsync(room);
             throw;
         }
     }
 
-    private async Task LeaveAsync(RoomId room, MemberIdentity member)
-    {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.All(room.ToString()));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Organization(room.ToString(), member.OrganizationId));
-        await rooms.RemoveConnectionAsync(room, Context.ConnectionId);
-    }
+    /// <summary>A personal room's roster: its member alone (a member's other tabs are the same member).</summary>
+    private static RosterPage PersonalRoster(RoomId room, MemberIdentity member, int offset, int limit) =>
+        offset < 0 || limit < 1
+            ? throw Common.CoPLiveException.Invalid("A roster page needs an offset of 0 or more and a limit of 1 or more.")
+            : new RosterPage(room.ToString(), offset, 1, [.. new[] { new PresentMember(member.UserId, member.DisplayName, member.OrganizationId) }.Skip(offset).Take(limit)]);
+
+    private Task LeaveAsync(RoomId room) => rooms.RemoveConnectionAsync(room, Context.ConnectionId);
 
     private Task<RoomAccess> AuthorizeAsync(RoomId room, MemberIdentity member) => room.Kind switch
     {
