@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace CoPLive.Gateway.Live;
 
 /// <summary>
-/// /hubs/live: rooms and presence. Thin: validate, ask the grain that owns the room, manage groups.
+/// /hubs/live: rooms and presence. Thin: validate, ask the grain that owns the room, keep the node's rooms (<see cref="GatewayRooms"/>).
 /// Errors reach the client as HubException messages "code: sentence" (see <see cref="LiveHubErrorFilter"/>).
 /// </summary>
 [Authorize]
@@ -20,7 +20,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// </summary>
     public async Task<PresenceSnapshot> EnterRoom(string room)
     {
-        var (roomId, connection, access) = await JoinGroupsAsync(room);
+        var (roomId, connection, access) = await JoinOnNodeAsync(room);
         if (roomId.Kind == RoomKind.Member)
         {
             return await grains.GetNotificationInbox(roomId.Id).EnterPersonalRoomAsync(connection.Member);
@@ -38,7 +38,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// </summary>
     public async Task<RoomEntry> ResumeRoom(string room, string epoch, long afterSeq)
     {
-        var (roomId, connection, access) = await JoinGroupsAsync(room);
+        var (roomId, connection, access) = await JoinOnNodeAsync(room);
         if (roomId.Kind == RoomKind.Member)
         {
             return await grains.GetNotificationInbox(roomId.Id).ResumePersonalRoomAsync(connection.Member, epoch ?? "", afterSeq);
@@ -100,10 +100,10 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
         rooms.RemoveConnectionAsync(Context.ConnectionId);
 
     /// <summary>
-    /// Asks the room's owner whether the caller may be in it, then subscribes the node and joins the room's
-    /// groups before the caller enters presence, so that no event published after the snapshot is missed.
+    /// Asks the room's owner whether the caller may be in it, then subscribes the node and counts the connection
+    /// in the node's room before the caller enters presence, so that no event published after the snapshot is missed.
     /// </summary>
-    private async Task<(RoomId Room, RoomConnection Connection, RoomAccess Access)> JoinGroupsAsync(string room)
+    private async Task<(RoomId Room, RoomConnection Connection, RoomAccess Access)> JoinOnNodeAsync(string room)
     {
         var member = Context.User!.ToMemberIdentity();
         var roomId = RoomId.Parse(room);
