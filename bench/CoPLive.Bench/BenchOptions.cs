@@ -24,6 +24,8 @@ internal sealed class BenchOptions
           --trace-edits N         yjs-trace: edits of the automerge-paper trace to type (default 259778, all; smoke 2000)
           --cold-opens N          yjs-trace: cold opens of the final document, each after a gateway restart (default 20; smoke 2)
           --scenario NAME         run only join-storm, idle-memory, big-room-saturated, big-room-paced, small-rooms or yjs-trace (repeatable; other sections of the report are kept)
+          --keep-setup FOLDER     CoPLive: keep the SQLite file and the signed-in members in FOLDER, and start from them
+                                  when FOLDER holds a setup already (for repeated runs; tokens last 12 hours)
           --out PATH              the report (default docs/benchmarks.md; smoke: a temporary file)
           --smoke                 tiny sizes, for a quick check
         """;
@@ -45,6 +47,9 @@ internal sealed class BenchOptions
     public int Parallelism { get; private set; } = 32;
 
     public bool Smoke { get; private set; }
+
+    /// <summary>Where CoPLive's setup is kept between runs; null: a fresh temporary folder.</summary>
+    public string? KeepSetupFolder { get; private set; }
 
     public int BigRoom { get; private set; } = 1000;
 
@@ -147,6 +152,9 @@ internal sealed class BenchOptions
                     break;
                 case "--scenario":
                     options.Scenarios.Add(Value());
+                    break;
+                case "--keep-setup":
+                    options.KeepSetupFolder = Path.GetFullPath(Value());
                     break;
                 case "--out":
                     outPath = Value();

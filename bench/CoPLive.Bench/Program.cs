@@ -50,7 +50,7 @@ IScenario[] scenarios =
         "small-rooms", $"Small rooms: {options.SmallRooms} rooms of {BenchOptions.SmallRoomSize}, everyone sending", options.SmallRooms, BenchOptions.SmallRoomSize, SendMode.EveryoneSaturated, 1, 0, 0.7, 1.0)),
     new YjsTraceScenario(options),
 ];
-var coPLive = new CoPLiveTarget(options.Organizations);
+var coPLive = new CoPLiveTarget(options.Organizations, options.KeepSetupFolder);
 var baseline = new BaselineTarget(options.Organizations);
 var reports = new List<ScenarioReport>();
 var failures = new List<string>();

@@ -23,6 +23,10 @@ public static class GrainFactoryExtensions
 
     public static Notifications.INotificationInboxGrain GetNotificationInbox(this IGrainFactory grains, string userId) =>
         grains.GetGrain<Notifications.INotificationInboxGrain>(userId);
+
+    /// <summary>The cluster's one directory of gateway nodes, which carries personal rooms' events.</summary>
+    public static Notifications.IGatewayDirectoryGrain GetGatewayDirectory(this IGrainFactory grains) =>
+        grains.GetGrain<Notifications.IGatewayDirectoryGrain>(0);
     public static IDocumentGrain GetDocument(this IGrainFactory grains, string documentId) =>
         grains.GetGrain<IDocumentGrain>(documentId);
 

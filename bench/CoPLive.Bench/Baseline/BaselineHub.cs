@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoPLive.Bench.Baseline;
@@ -5,16 +6,18 @@ namespace CoPLive.Bench.Baseline;
 /// <summary>
 /// The baseline: what a bare SignalR app does for presence. Entering a room joins its group and broadcasts one
 /// "Joined" event to the whole group, the newcomer included; no batching, no grains. For fan-out, a room is a
-/// group joined quietly, and a broadcast is one group send.
+/// group joined quietly, and a broadcast is one group send. Like the gateway's hub, it requires a bearer token and
+/// takes who is entering from its claims.
 /// </summary>
+[Authorize]
 public sealed class BaselineHub(BaselineRooms rooms) : Hub<IBaselineClient>
 {
     /// <summary>Enters <paramref name="room"/>; returns the room's entry number (how many entered before, plus one).</summary>
     public async Task<long> EnterRoom(string room)
     {
-        var query = Context.GetHttpContext()?.Request.Query;
-        var userId = query?["user"].ToString() ?? Context.ConnectionId;
-        var member = new BaselineJoined(room, userId, query?["name"].ToString() ?? userId, query?["org"].ToString() ?? "", 0);
+        var user = Context.User!;
+        var userId = user.FindFirst("sub")?.Value ?? Context.ConnectionId;
+        var member = new BaselineJoined(room, userId, user.FindFirst("name")?.Value ?? userId, user.FindFirst("org")?.Value ?? "", 0);
         await Groups.AddToGroupAsync(Context.ConnectionId, room);
         var seq = rooms.Enter(room, Context.ConnectionId, member);
         await Clients.Group(room).Joined(member with { Seq = seq });

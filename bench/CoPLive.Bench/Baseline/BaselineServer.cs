@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,9 @@ namespace CoPLive.Bench.Baseline;
 
 /// <summary>
 /// The baseline server: this executable started with <c>--baseline-server --port P --parent-pid Q</c> hosts a minimal
-/// Kestrel + SignalR app on 127.0.0.1:P and exits on its own when process Q is gone.
+/// Kestrel + SignalR app on 127.0.0.1:P and exits on its own when process Q is gone. Its hub requires a JWT bearer
+/// token, validated as the gateway validates its own (see <see cref="BaselineTokens"/>), so that the comparison with
+/// CoPLive counts the authenticated user each connection holds on both sides.
 /// </summary>
 internal static class BaselineServer
 {
@@ -26,7 +29,28 @@ internal static class BaselineServer
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddSingleton<BaselineRooms>();
         builder.Services.AddSignalR();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = BaselineTokens.Validation();
+            jwt.Events = new JwtBearerEvents
+            {
+                // WebSocket clients send the token in the query, as they do to the gateway.
+                OnMessageReceived = context =>
+                {
+                    if (string.IsNullOrEmpty(context.Token) && context.Request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token)
+                    {
+                        context.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        builder.Services.AddAuthorization();
         await using var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHub<BaselineHub>(HubPath);
         await app.StartAsync();
         Console.WriteLine($"{ReadyLine} http://127.0.0.1:{port}");

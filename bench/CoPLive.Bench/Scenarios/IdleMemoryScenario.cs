@@ -48,10 +48,12 @@ internal sealed class IdleMemoryScenario(BenchOptions options) : IScenario
                 (b.KiBPerConnection * TargetRatio, $"target: {Format.Number(TargetRatio)}x baseline")));
         return new ScenarioReport(
             $"Idle memory per connection: {options.IdleConnections} connections in one room",
-            "A fresh server process for each. Setup (CoPLive: members signed in and joined, in the same SQLite file as the join storm), then one " +
+            "A fresh server process for each. Setup (CoPLive: members signed in and joined, in the same SQLite file as the join storm; with " +
+            "--keep-setup, kept from an earlier run, so this process did not do it and its heap did not grow for it), then one " +
             $"connection enters the room (grains activated, code paths warm). Memory is read {Format.Number(options.SettleSeconds)} s later, then " +
             "N connections open and enter the room (CoPLive: EnterRoom, whose presence changes go out coalesced per tick as counts; baseline: a " +
-            "group join that tells no one, so neither server keeps the memory of a broadcast per join), and memory " +
+            "group join that tells no one, so neither server keeps the memory of a broadcast per join). Both servers require a JWT bearer " +
+            "token and hold each connection's authenticated user (the baseline validates tokens as the gateway does). Memory " +
             $"is read again {Format.Number(options.SettleSeconds)} s after the last one. Each " +
             $"reading is the median of {Readings} readings of VmRSS from /proc/<pid>/status, 0.5 s apart. Both servers run with Server GC " +
             "(the ASP.NET Core default) and nothing is forced. The managed heap is not reported: the gateway has no cheap way to ask for it.",

@@ -6,7 +6,7 @@ using CoPLive.Testing;
 
 namespace CoPLive.Bench.Targets;
 
-/// <summary>The bare SignalR baseline: this executable started again with the baseline-server flag.</summary>
+/// <summary>The bare SignalR baseline (authenticated with JWT bearer, as the gateway is): this executable started again with the baseline-server flag.</summary>
 internal sealed class BaselineTarget(int organizations) : IBenchTarget
 {
     private const string Room = "community:bench";
@@ -31,8 +31,8 @@ internal sealed class BaselineTarget(int organizations) : IBenchTarget
 
     public Participant CreateParticipant(ServerProcess server, int index, ConvergenceTracker tracker)
     {
-        var query = $"?user=u{index}&name=Participant%20{index}&org=o{index % organizations}";
-        var hub = Participant.Connection(new Uri(server.Address, BaselineServer.HubPath + query));
+        var token = BaselineTokens.Issue($"u{index}", $"Participant {index}", $"o{index % organizations}");
+        var hub = Participant.Connection(new Uri(server.Address, BaselineServer.HubPath), () => Task.FromResult<string?>(token));
         return new BaselineParticipant(index, hub, Room, tracker);
     }
 

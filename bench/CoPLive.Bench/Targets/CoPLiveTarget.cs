@@ -10,16 +10,37 @@ namespace CoPLive.Bench.Targets;
 /// <summary>
 /// CoPLive: the built gateway (src/Gateway/bin/{Configuration}/net10.0/CoPLive.Gateway.dll) as its own process in
 /// development mode, with its SQLite file in a temporary folder. Every process this target starts uses the same
-/// file, so people signed in and joined once stay members when a fresh process starts for the next scenario.
+/// file, so people signed in and joined once stay members when a fresh process starts for the next scenario. With
+/// a kept folder (<c>--keep-setup</c>), the file and the members' tokens stay for the next run of the bench too.
 /// </summary>
-internal sealed class CoPLiveTarget(int organizations) : IBenchTarget
+internal sealed class CoPLiveTarget : IBenchTarget
 {
     private const string ReadyLine = "CoPLive is running at";
-    private readonly string _folder = RepositoryPaths.NewTempFolder();
+    private const string SetupFile = "bench-setup.json";
+    private readonly int _organizations;
+    private readonly string _folder;
+    private readonly bool _keep;
     private readonly string _run = Guid.NewGuid().ToString("n")[..6];
     private readonly List<string> _tokens = [];
     private readonly List<string> _meetupRooms = [];
     private string? _communityId;
+
+    public CoPLiveTarget(int organizations, string? keepSetupFolder)
+    {
+        _organizations = organizations;
+        _keep = keepSetupFolder is not null;
+        _folder = keepSetupFolder ?? RepositoryPaths.NewTempFolder();
+        Directory.CreateDirectory(_folder);
+        var file = Path.Combine(_folder, SetupFile);
+        if (_keep && File.Exists(file))
+        {
+            var kept = JsonSerializer.Deserialize<KeptSetup>(File.ReadAllText(file))!;
+            (_run, _communityId) = (kept.Run, kept.CommunityId);
+            _tokens.AddRange(kept.Tokens);
+            _meetupRooms.AddRange(kept.MeetupRooms);
+            Log.Line($"CoPLive: starting from the setup kept in {_folder} ({_tokens.Count} members, {_meetupRooms.Count} meetups)");
+        }
+    }
 
     public string Name => "CoPLive";
 
@@ -84,7 +105,7 @@ internal sealed class CoPLiveTarget(int organizations) : IBenchTarget
                 await SendAsync(http, HttpMethod.Post, "/api/communities", _tokens[0], new { name = "Join storm", domain = "benchmarks", description = "CoPLive.Bench" }, cancellationToken),
                 cancellationToken);
             _communityId = created.GetProperty("id").GetString()!;
-            for (var k = 1; k < organizations; k++)
+            for (var k = 1; k < _organizations; k++)
             {
                 await ReadAsync(
                     await SendAsync(http, HttpMethod.Post, $"/api/communities/{_communityId}/organizations", _tokens[0], new { organizationId = OrganizationId(k) }, cancellationToken),
@@ -104,6 +125,8 @@ internal sealed class CoPLiveTarget(int organizations) : IBenchTarget
                     Interlocked.Increment(ref done);
                 });
         }
+
+        Keep();
     }
 
     public Participant CreateParticipant(ServerProcess server, int index, ConvergenceTracker tracker)
@@ -125,6 +148,7 @@ internal sealed class CoPLiveTarget(int organizations) : IBenchTarget
             _meetupRooms.Add($"meetup:{meetup.GetProperty("id").GetString()}");
         }
 
+        Keep();
         return [Room, .. _meetupRooms.Take(count - 1)];
     }
 
@@ -146,9 +170,19 @@ internal sealed class CoPLiveTarget(int organizations) : IBenchTarget
             }
         });
 
+    private void Keep()
+    {
+        if (_keep)
+        {
+            File.WriteAllText(Path.Combine(_folder, SetupFile), JsonSerializer.Serialize(new KeptSetup(_run, _communityId!, [.. _tokens], [.. _meetupRooms])));
+        }
+    }
+
+    private sealed record KeptSetup(string Run, string CommunityId, string[] Tokens, string[] MeetupRooms);
+
     private string UserId(int i) => $"bench-{_run}-u{i}";
 
-    private string OrganizationId(int i) => $"bench-{_run}-o{i % organizations}";
+    private string OrganizationId(int i) => $"bench-{_run}-o{i % _organizations}";
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string token, object? body, CancellationToken cancellationToken)
     {

@@ -30,9 +30,11 @@ public static class LiveServiceCollectionExtensions
         services.AddSingleton<GatewayRooms>();
         services.AddSingleton<GatewayObserver>();
         services.AddSingleton<LiveClients>();
+        services.AddSingleton<PersonalRooms>();
         services.AddSingleton<HubLifetimeManager<LiveHub>, LiveHubLifetimeManager>();
         services.AddHostedService<RoomEventSender>();
         services.AddHostedService<SubscriptionRenewalService>();
+        services.AddHostedService<GatewayDirectoryRegistration>();
         services.AddSignalR(hub =>
             {
                 hub.AddFilter<LiveHubErrorFilter>();

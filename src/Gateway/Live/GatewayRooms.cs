@@ -8,34 +8,48 @@ namespace CoPLive.Gateway.Live;
 /// <summary>
 /// The rooms this node's connections are in, and each connection's organization. The first local
 /// connection to enter a room subscribes the node's one <see cref="IGatewayObserver"/> with the room's
-/// presence grain; the last one to leave unsubscribes it.
+/// presence grain; the last one to leave unsubscribes it. Personal rooms ("member:{userId}") have no presence
+/// grain: they are kept in <see cref="PersonalRooms"/>, and their events come through the gateway directory.
 /// </summary>
 public sealed partial class GatewayRooms(
     IGrainFactory grains,
     GatewayNode node,
     GatewayObserver observer,
     LiveClients clients,
+    PersonalRooms personalRooms,
     IOptions<LiveOptions> options,
     ILogger<GatewayRooms> logger)
 {
     private readonly ConcurrentDictionary<string, LocalRoom> _rooms = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, RoomId>> _roomsByConnection = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConnectionRooms> _roomsByConnection = new(StringComparer.Ordinal);
     /// <summary>How many rooms' renewals may be on their way at once.</summary>
     private const int RenewalParallelism = 32;
+    private const string PersonalRoomPrefix = RoomKind.Member + ":";
 
     private IGatewayObserver? _reference;
 
     /// <summary>The node's observer as a grain reference; created once (it must stay referenced while the node lives).</summary>
     private IGatewayObserver Reference => _reference ??= grains.CreateObjectReference<IGatewayObserver>(observer);
 
+    /// <summary>The node's observer as a grain reference, for the gateway directory.</summary>
+    public IGatewayObserver ObserverReference => Reference;
+
     /// <summary>Makes sure the node is subscribed to the room and counts the connection in; call before entering the presence grain.</summary>
     public async Task AddConnectionAsync(RoomId room, string connectionId, MemberIdentity member, RoomAccess access)
     {
-        var rooms = _roomsByConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal));
-        if (!rooms.ContainsKey(room.ToString()) && rooms.Count >= options.Value.MaxRoomsPerConnection)
+        var rooms = _roomsByConnection.GetOrAdd(connectionId, _ => new ConnectionRooms());
+        if (!rooms.TryReserve(room, options.Value.MaxRoomsPerConnection))
         {
             throw new Common.CoPLiveException(
                 Common.ErrorCodes.TooLarge, $"A connection may be in at most {options.Value.MaxRoomsPerConnection} rooms.");
+        }
+
+        if (room.Kind == RoomKind.Member)
+        {
+            personalRooms.Add(member, connectionId, clients.Find(connectionId));
+            rooms.Add(room);
+            LogConnectionAdded(logger, room.ToString(), connectionId, member.UserId);
+            return;
         }
 
         var local = _rooms.GetOrAdd(room.ToString(), _ => new LocalRoom(room));
@@ -49,7 +63,7 @@ public sealed partial class GatewayRooms(
 
             local.Access = access;
             local.Add(connectionId, member, clients.Find(connectionId));
-            rooms[room.ToString()] = room;
+            rooms.Add(room);
             LogConnectionAdded(logger, room.ToString(), connectionId, member.UserId);
         }
         finally
@@ -63,7 +77,17 @@ public sealed partial class GatewayRooms(
     {
         if (_roomsByConnection.TryGetValue(connectionId, out var rooms))
         {
-            rooms.TryRemove(room.ToString(), out _);
+            rooms.Remove(room);
+        }
+
+        if (room.Kind == RoomKind.Member)
+        {
+            if (personalRooms.Remove(room.Id, connectionId))
+            {
+                LogConnectionRemoved(logger, room.ToString(), connectionId);
+            }
+
+            return;
         }
 
         if (!_rooms.TryGetValue(room.ToString(), out var local))
@@ -102,7 +126,7 @@ public sealed partial class GatewayRooms(
             return;
         }
 
-        foreach (var room in rooms.Values)
+        foreach (var room in rooms.ToArray())
         {
             try
             {
@@ -135,7 +159,7 @@ public sealed partial class GatewayRooms(
                 forgotten.Add((connectionId, member.OrganizationId));
                 if (_roomsByConnection.TryGetValue(connectionId, out var rooms))
                 {
-                    rooms.TryRemove(room, out _);
+                    rooms.Remove(local.Room);
                 }
             }
         }
@@ -143,20 +167,28 @@ public sealed partial class GatewayRooms(
         return forgotten;
     }
 
-    /// <summary>How many rooms have at least one connection on this node.</summary>
-    public int RoomCount => _rooms.Values.Count(r => !r.IsEmpty);
+    /// <summary>How many rooms have at least one connection on this node (personal rooms included).</summary>
+    public int RoomCount => _rooms.Values.Count(r => !r.IsEmpty) + personalRooms.Count;
 
     /// <summary>Whether the connection is in the room on this node.</summary>
     public bool Contains(RoomId room, string connectionId) =>
-        _roomsByConnection.TryGetValue(connectionId, out var rooms) && rooms.ContainsKey(room.ToString());
+        _roomsByConnection.TryGetValue(connectionId, out var rooms) && rooms.Contains(room);
 
     /// <summary>The organizations of this node's connections in the room.</summary>
     public IReadOnlyCollection<string> LocalOrganizations(string room) =>
-        _rooms.TryGetValue(room, out var local) ? local.Organizations() : [];
+        PersonalRoomMember(room) is { } userId
+            ? personalRooms.OrganizationOf(userId) is { } organizationId ? [organizationId] : []
+            : _rooms.TryGetValue(room, out var local) ? local.Organizations() : [];
 
     /// <summary>The outboxes of this node's connections in the room (all, or those of one organization); a shared array, not to be changed.</summary>
     public ClientOutbox[] LocalOutboxes(string room, string? organizationId = null) =>
-        _rooms.TryGetValue(room, out var local) ? local.Outboxes(organizationId) : [];
+        PersonalRoomMember(room) is { } userId
+            ? organizationId is null || organizationId == personalRooms.OrganizationOf(userId) ? personalRooms.Outboxes(userId) : []
+            : _rooms.TryGetValue(room, out var local) ? local.Outboxes(organizationId) : [];
+
+    /// <summary>The member whose personal room <paramref name="room"/> is, or null for any other room.</summary>
+    private static string? PersonalRoomMember(string room) =>
+        room.StartsWith(PersonalRoomPrefix, StringComparison.Ordinal) ? room[PersonalRoomPrefix.Length..] : null;
 
     /// <summary>
     /// Renews the node's subscription to every room that has local connections. When a room's epoch changed,
@@ -253,6 +285,59 @@ public sealed partial class GatewayRooms(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: renewing the node's subscription failed")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception, string room);
+
+    /// <summary>
+    /// The rooms one connection is in: usually one or two (the personal room and the room on screen), so a small
+    /// list under a lock, not a concurrent map per connection.
+    /// </summary>
+    private sealed class ConnectionRooms
+    {
+        private readonly List<RoomId> _rooms = new(2);
+
+        /// <summary>True if the connection is in the room already or may enter one more.</summary>
+        public bool TryReserve(RoomId room, int max)
+        {
+            lock (_rooms)
+            {
+                return _rooms.Contains(room) || _rooms.Count < max;
+            }
+        }
+
+        public void Add(RoomId room)
+        {
+            lock (_rooms)
+            {
+                if (!_rooms.Contains(room))
+                {
+                    _rooms.Add(room);
+                }
+            }
+        }
+
+        public void Remove(RoomId room)
+        {
+            lock (_rooms)
+            {
+                _rooms.Remove(room);
+            }
+        }
+
+        public bool Contains(RoomId room)
+        {
+            lock (_rooms)
+            {
+                return _rooms.Contains(room);
+            }
+        }
+
+        public RoomId[] ToArray()
+        {
+            lock (_rooms)
+            {
+                return [.. _rooms];
+            }
+        }
+    }
 
     /// <summary>A room's local connections. <see cref="Gate"/> orders subscribe and unsubscribe; a lock guards the map.</summary>
     private sealed class LocalRoom(RoomId room)

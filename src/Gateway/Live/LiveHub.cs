@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace CoPLive.Gateway.Live;
 
 /// <summary>
-/// /hubs/live: rooms and presence. Thin: validate, ask the grain that owns the room, manage groups.
+/// /hubs/live: rooms and presence. Thin: validate, ask the grain that owns the room, keep the node's rooms (<see cref="GatewayRooms"/>).
 /// Errors reach the client as HubException messages "code: sentence" (see <see cref="LiveHubErrorFilter"/>).
 /// </summary>
 [Authorize]
@@ -20,7 +20,12 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// </summary>
     public async Task<PresenceSnapshot> EnterRoom(string room)
     {
-        var (roomId, connection, access) = await JoinGroupsAsync(room);
+        var (roomId, connection, access) = await JoinOnNodeAsync(room);
+        if (roomId.Kind == RoomKind.Member)
+        {
+            return await grains.GetNotificationInbox(roomId.Id).EnterPersonalRoomAsync(connection.Member);
+        }
+
         var snapshot = await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
         rooms.RepairIfReactivated(roomId, snapshot.Epoch);
         await ConfirmEntryAsync(roomId, connection.Member);
@@ -34,7 +39,12 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// </summary>
     public async Task<RoomEntry> ResumeRoom(string room, string epoch, long afterSeq)
     {
-        var (roomId, connection, access) = await JoinGroupsAsync(room);
+        var (roomId, connection, access) = await JoinOnNodeAsync(room);
+        if (roomId.Kind == RoomKind.Member)
+        {
+            return await grains.GetNotificationInbox(roomId.Id).ResumePersonalRoomAsync(connection.Member, epoch ?? "", afterSeq);
+        }
+
         var entry = await grains.GetRoomPresence(roomId).ResumeAsync(connection, access, epoch ?? "", afterSeq);
         rooms.RepairIfReactivated(roomId, entry.Snapshot.Epoch);
         await ConfirmEntryAsync(roomId, connection.Member);
@@ -54,6 +64,11 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
             throw Common.CoPLiveException.Forbidden("Enter the room before asking for its roster.");
         }
 
+        if (roomId.Kind == RoomKind.Member)
+        {
+            return Task.FromResult(PersonalRoster(roomId, member, offset, limit));
+        }
+
         return grains.GetRoomPresence(roomId).GetRosterAsync(member.OrganizationId, offset, limit);
     }
 
@@ -61,39 +76,42 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// Sends an ephemeral signal (a cursor, an awareness state; at most 4,000 characters) to everyone in the room,
     /// the caller included, as a signal-sent event. The connection must be in the room.
     /// </summary>
-    public Task Signal(string room, string payload) =>
-        grains.GetRoomPresence(RoomId.Parse(room)).SignalAsync(Context.ConnectionId, payload);
+    public Task Signal(string room, string payload)
+    {
+        var roomId = RoomId.Parse(room);
+        return roomId.Kind == RoomKind.Member
+            ? throw Common.CoPLiveException.Forbidden("A personal room carries notifications only; send signals in a shared room.")
+            : grains.GetRoomPresence(roomId).SignalAsync(Context.ConnectionId, payload);
+    }
 
     /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
-    public Task LeaveRoom(string room) => LeaveAsync(RoomId.Parse(room), Context.User!.ToMemberIdentity());
+    public Task LeaveRoom(string room) => LeaveAsync(RoomId.Parse(room));
 
     /// <summary>
     /// Every connection enters its member's personal room ("member:{userId}"), which carries their
-    /// notifications, so they arrive on each open connection whatever other rooms it is in, on any node.
+    /// notifications, so they arrive on each open connection whatever other rooms it is in, on any node. The
+    /// room is kept on this node alone (see <see cref="PersonalRooms"/>): no grain call.
     /// </summary>
-    public override async Task OnConnectedAsync()
+    public override Task OnConnectedAsync()
     {
-        var (roomId, connection, access) = await JoinGroupsAsync(new RoomId(RoomKind.Member, Context.User!.ToMemberIdentity().UserId).ToString());
-        var snapshot = await grains.GetRoomPresence(roomId).EnterAsync(connection, access);
-        rooms.RepairIfReactivated(roomId, snapshot.Epoch);
+        var member = Context.User!.ToMemberIdentity();
+        return rooms.AddConnectionAsync(new RoomId(RoomKind.Member, member.UserId), Context.ConnectionId, member, RoomAccess.Open);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) =>
         rooms.RemoveConnectionAsync(Context.ConnectionId);
 
     /// <summary>
-    /// Asks the room's owner whether the caller may be in it, then subscribes the node and joins the room's
-    /// groups before the caller enters presence, so that no event published after the snapshot is missed.
+    /// Asks the room's owner whether the caller may be in it, then subscribes the node and counts the connection
+    /// in the node's room before the caller enters presence, so that no event published after the snapshot is missed.
     /// </summary>
-    private async Task<(RoomId Room, RoomConnection Connection, RoomAccess Access)> JoinGroupsAsync(string room)
+    private async Task<(RoomId Room, RoomConnection Connection, RoomAccess Access)> JoinOnNodeAsync(string room)
     {
         var member = Context.User!.ToMemberIdentity();
         var roomId = RoomId.Parse(room);
         var access = await AuthorizeAsync(roomId, member);
 
         await rooms.AddConnectionAsync(roomId, Context.ConnectionId, member, access);
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.All(roomId.ToString()), Context.ConnectionAborted);
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Organization(roomId.ToString(), member.OrganizationId), Context.ConnectionAborted);
         return (roomId, new RoomConnection(Context.ConnectionId, node.Id, member), access);
     }
 
@@ -111,17 +129,18 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
         }
         catch (Common.CoPLiveException)
         {
-            await LeaveAsync(room, member);
+            await LeaveAsync(room);
             throw;
         }
     }
 
-    private async Task LeaveAsync(RoomId room, MemberIdentity member)
-    {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.All(room.ToString()));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Organization(room.ToString(), member.OrganizationId));
-        await rooms.RemoveConnectionAsync(room, Context.ConnectionId);
-    }
+    /// <summary>A personal room's roster: its member alone (a member's other tabs are the same member).</summary>
+    private static RosterPage PersonalRoster(RoomId room, MemberIdentity member, int offset, int limit) =>
+        offset < 0 || limit < 1
+            ? throw Common.CoPLiveException.Invalid("A roster page needs an offset of 0 or more and a limit of 1 or more.")
+            : new RosterPage(room.ToString(), offset, 1, [.. new[] { new PresentMember(member.UserId, member.DisplayName, member.OrganizationId) }.Skip(offset).Take(limit)]);
+
+    private Task LeaveAsync(RoomId room) => rooms.RemoveConnectionAsync(room, Context.ConnectionId);
 
     private Task<RoomAccess> AuthorizeAsync(RoomId room, MemberIdentity member) => room.Kind switch
     {

@@ -22,7 +22,6 @@ public sealed partial class RoomEventSender(
     GatewayObserver observer,
     GatewayRooms rooms,
     LiveClients clients,
-    IHubContext<LiveHub, ILiveClient> hub,
     IOptions<LiveOptions> options,
     CoPLiveMetrics metrics,
     ILogger<RoomEventSender> logger) : BackgroundService
@@ -83,7 +82,7 @@ public sealed partial class RoomEventSender(
                     metrics.FannedOut(room, receivedAt);
                     break;
                 case RoomEviction eviction:
-                    await EvictAsync(eviction);
+                    Evict(eviction);
                     break;
             }
         }
@@ -157,13 +156,11 @@ public sealed partial class RoomEventSender(
         LogBehind(logger, room, behind);
     }
 
-    private async Task EvictAsync(RoomEviction eviction)
+    private void Evict(RoomEviction eviction)
     {
         var evicted = rooms.Forget(eviction.Room, eviction.ConnectionIds);
-        foreach (var (connectionId, organizationId) in evicted)
+        foreach (var (connectionId, _) in evicted)
         {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.All(eviction.Room));
-            await hub.Groups.RemoveFromGroupAsync(connectionId, RoomGroups.Organization(eviction.Room, organizationId));
             clients.Find(connectionId)?.Send(new SerializedHubMessage(new InvocationMessage(
                 nameof(ILiveClient.AccessRevoked), [new AccessRevoked(eviction.Room, eviction.Code, eviction.Reason)])));
         }

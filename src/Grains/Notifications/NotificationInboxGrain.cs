@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using CoPLive.Common;
 using CoPLive.Identity;
 using CoPLive.Rooms;
@@ -8,14 +9,26 @@ namespace CoPLive.Notifications;
 /// <inheritdoc cref="INotificationInboxGrain"/>
 /// <remarks>
 /// It keeps the newest <see cref="MaxKept"/> notifications. Live delivery goes through the member's personal
-/// room ("member:{userId}"): every connection of the member enters it on connect, so the room's grain knows
-/// which gateway nodes hold them, on any node of the cluster.
+/// room ("member:{userId}"), which every connection of the member is in from its start: each gateway node keeps
+/// its own connections' personal rooms, without a grain, and the inbox publishes to every node through the
+/// <see cref="IGatewayDirectoryGrain"/>. The inbox numbers the room's events itself: an epoch per activation (a
+/// re-activated inbox starts a new one, and clients take a fresh snapshot), and the last
+/// <see cref="ReplayKept"/> events for resume.
 /// </remarks>
 public sealed class NotificationInboxGrain(
     [PersistentState(StorageNames.NotificationInbox, StorageNames.Main)] IPersistentState<NotificationInboxState> state)
     : Grain, INotificationInboxGrain
 {
     public const int MaxKept = 500;
+
+    /// <summary>How many of the personal room's latest events are kept for clients that resume.</summary>
+    public const int ReplayKept = 50;
+
+    private readonly string _epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    private readonly Queue<RoomEvent> _recent = new();
+    private long _seq;
+
+    private RoomId Room => new(RoomKind.Member, UserId);
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -31,8 +44,41 @@ public sealed class NotificationInboxGrain(
         }
 
         await state.WriteStateAsync();
-        await GrainFactory.GetRoomPresence(new RoomId(RoomKind.Member, UserId)).PublishAsync([new NotificationReceived(0, notification)]);
+        RoomEvent received = new NotificationReceived(++_seq, notification);
+        _recent.Enqueue(received);
+        if (_recent.Count > ReplayKept)
+        {
+            _recent.Dequeue();
+        }
+
+        await GrainFactory.GetGatewayDirectory().PublishAsync(new RoomEventBatch(Room.ToString(), _epoch, [received]));
     }
+
+    public Task<PresenceSnapshot> EnterPersonalRoomAsync(MemberIdentity caller)
+    {
+        RequireOwner(caller);
+        return Task.FromResult(Snapshot(caller));
+    }
+
+    public Task<RoomEntry> ResumePersonalRoomAsync(MemberIdentity caller, string epoch, long afterSeq)
+    {
+        RequireOwner(caller);
+        var resumable = epoch == _epoch
+            && afterSeq <= _seq
+            && (afterSeq == _seq || (_recent.Count > 0 && _recent.Peek().Seq <= afterSeq + 1));
+        return Task.FromResult(resumable
+            ? new RoomEntry(true, [.. _recent.Where(e => e.Seq > afterSeq)], Snapshot(caller))
+            : new RoomEntry(false, [], Snapshot(caller)));
+    }
+
+    private PresenceSnapshot Snapshot(MemberIdentity member) => new(
+        Room.ToString(),
+        _epoch,
+        _seq,
+        [new PresentMember(member.UserId, member.DisplayName, member.OrganizationId)],
+        ImmutableDictionary<string, int>.Empty.Add(member.OrganizationId, 1),
+        RosterComplete: true,
+        Large: false);
 
     public Task<ImmutableArray<Notification>> ListAsync(MemberIdentity caller, bool unreadOnly)
     {
