@@ -59,15 +59,6 @@ public sealed class PersonalRooms
         }
     }
 
-    /// <summary>Whether the connection is in the member's personal room on this node.</summary>
-    public bool Contains(string userId, string connectionId)
-    {
-        lock (_rooms)
-        {
-            return _rooms.TryGetValue(userId, out var room) && room.Connections.Exists(c => c.ConnectionId == connectionId);
-        }
-    }
-
     /// <summary>The outboxes of the member's connections on this node (a new array).</summary>
     public ClientOutbox[] Outboxes(string userId)
     {

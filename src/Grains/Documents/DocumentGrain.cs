@@ -720,7 +720,12 @@ public sealed partial class DocumentGrain(
     {
         try
         {
-            var orphaned = (await store.LoadEditSessionsAsync(Id, CancellationToken.None)).Where(s => !s.Ended).Select(s => s with { Ended = true }).ToList();
+            // This runs beside the first calls, so this activation may already have saved sessions of its own as
+            // open: those are not orphans.
+            var orphaned = (await store.LoadEditSessionsAsync(Id, CancellationToken.None))
+                .Where(s => !s.Ended && !_sessions.Values.Any(own => own.Id == s.SessionId))
+                .Select(s => s with { Ended = true })
+                .ToList();
             if (orphaned.Count == 0)
             {
                 return;
