@@ -22,7 +22,8 @@ internal sealed class BenchOptions
           --small-rooms N         small-rooms: rooms of 10, everyone sending (default 500; smoke 5)
           --fanout-seconds S      fan-out scenarios: measured seconds, after a warm-up (default 15; smoke 2)
           --trace-edits N         yjs-trace: edits of the automerge-paper trace to type (default 259778, all; smoke 2000)
-          --cold-opens N          yjs-trace: cold opens of the final document, each after a gateway restart (default 20; smoke 2)
+          --cold-opens N          yjs-trace: cold opens of the final document from storage, its grain deactivated before each (default 20; smoke 2)
+          --restart-opens N       yjs-trace: opens of the final document right after a gateway restart (default 5; smoke 1)
           --scenario NAME         run only join-storm, idle-memory, big-room-saturated, big-room-paced, small-rooms or yjs-trace (repeatable; other sections of the report are kept)
           --keep-setup FOLDER     CoPLive: keep the SQLite file and the signed-in members in FOLDER, and start from them
                                   when FOLDER holds a setup already (for repeated runs; tokens last 12 hours)
@@ -70,6 +71,8 @@ internal sealed class BenchOptions
 
     public int ColdOpens { get; private set; } = 20;
 
+    public int RestartOpens { get; private set; } = 5;
+
     public HashSet<string> Scenarios { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string OutPath { get; private set; } = "";
@@ -79,7 +82,7 @@ internal sealed class BenchOptions
 
     /// <summary>A hard limit on the whole run, whatever happens.</summary>
     public TimeSpan OverallLimit => TimeSpan.FromSeconds(
-        (Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)) + 1800 + (30 * ColdOpens))
+        (Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)) + 1800 + (30 * (ColdOpens + RestartOpens)))
         + (6 * (FanOutSeconds + 60)) + (0.2 * FanOutParticipants));
 
     public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
@@ -99,6 +102,7 @@ internal sealed class BenchOptions
         double? fanOutSeconds = null;
         int? traceEdits = null;
         int? coldOpens = null;
+        int? restartOpens = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -150,6 +154,9 @@ internal sealed class BenchOptions
                 case "--cold-opens":
                     coldOpens = Positive(arg, Value());
                     break;
+                case "--restart-opens":
+                    restartOpens = Positive(arg, Value());
+                    break;
                 case "--scenario":
                     options.Scenarios.Add(Value());
                     break;
@@ -175,6 +182,7 @@ internal sealed class BenchOptions
         options.FanOutSeconds = Math.Min(fanOutSeconds ?? (options.Smoke ? 2 : 15), 120);
         options.TraceEdits = Math.Min(traceEdits ?? (options.Smoke ? 2000 : 259_778), 259_778);
         options.ColdOpens = Math.Min(coldOpens ?? (options.Smoke ? 2 : 20), 200);
+        options.RestartOpens = Math.Min(restartOpens ?? (options.Smoke ? 1 : 5), 50);
         options.OutPath = outPath is not null
             ? Path.GetFullPath(outPath)
             : options.Smoke

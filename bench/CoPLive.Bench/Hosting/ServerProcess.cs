@@ -14,7 +14,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     private const int KeptLines = 200;
     private static readonly ConcurrentDictionary<int, Process> Running = new();
     private readonly Process _process;
-    private readonly Queue<string> _lastLines = new();
+    private readonly Queue<(long Number, string Text)> _lastLines = new();
+    private long _lineCount;
     private readonly string _readyLine;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -41,8 +42,29 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             lock (_lastLines)
             {
-                return string.Join('\n', _lastLines);
+                return string.Join('\n', _lastLines.Select(l => l.Text));
             }
+        }
+    }
+
+    /// <summary>How many lines the process printed so far (to read only what comes after, with <see cref="OutputAfter"/>).</summary>
+    public long LineCount
+    {
+        get
+        {
+            lock (_lastLines)
+            {
+                return _lineCount;
+            }
+        }
+    }
+
+    /// <summary>The kept lines printed after line <paramref name="lineCount"/> (a <see cref="LineCount"/> read before).</summary>
+    public string OutputAfter(long lineCount)
+    {
+        lock (_lastLines)
+        {
+            return string.Join('\n', _lastLines.Where(l => l.Number > lineCount).Select(l => l.Text));
         }
     }
 
@@ -187,7 +209,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         lock (_lastLines)
         {
-            _lastLines.Enqueue(line);
+            _lastLines.Enqueue((++_lineCount, line));
             if (_lastLines.Count > KeptLines)
             {
                 _lastLines.Dequeue();

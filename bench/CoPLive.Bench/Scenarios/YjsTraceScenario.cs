@@ -12,8 +12,8 @@ namespace CoPLive.Bench.Scenarios;
 /// The automerge-paper editing trace typed through the server as separate updates by one unmodified y-websocket client
 /// (Node) while another observes, until the observer's text equals the trace's endContent: CoPLive (durable, SQLite)
 /// and, in the same run, the reference server npm's y-websocket 1.5.4 ships (bin/server.js, in memory). Then the bytes
-/// CoPLive stores after compaction against yjs' own encodeStateAsUpdate, and cold opens of that document (the gateway
-/// restarted before each, so the document is loaded from storage) to a synced client.
+/// CoPLive stores after compaction against yjs' own encodeStateAsUpdate, and cold opens of that document (its grain
+/// deactivated before each, so the document is loaded from storage; and a few right after a gateway restart) to a synced client.
 /// </summary>
 internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
 {
@@ -38,9 +38,12 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         string documentId, warmupId, token;
         List<ClientOpen> opens = [];
         List<ClientOpen> referenceOpens = [];
+        List<ClientOpen> restartOpens = [];
         List<double> settled = [];
+        List<double> restartSettled = [];
         List<double> referenceSettled = [];
         List<ServerOpen> serverOpens = [];
+        List<ServerOpen> restartServerOpens = [];
         var gateway = await StartGatewayAsync(folder, port, cancellationToken);
         try
         {
@@ -53,17 +56,59 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             await gateway.DisposeAsync();
         }
 
-        for (var i = 0; i < options.ColdOpens; i++)
+        // Every open below is from one client process, whose first open is not counted: it warms the client up, as a
+        // browser tab that opened a document before. Opens 1..ColdOpens: the document's grain was deactivated (the
+        // gateway's grain collection is shortened for this run), so it loads from storage in a warm gateway. The
+        // RestartOpens after them: right after a gateway restart, so everything on the server is cold.
+        var coldCount = options.ColdOpens;
+        var restartCount = options.RestartOpens;
+        var current = await StartGatewayAsync(folder, port, cancellationToken);
+        var mark = current.LineCount;
+        List<ClientOpen> series;
+        try
         {
-            Log.Line($"yjs-trace: cold open {i + 1}/{options.ColdOpens} (gateway restarted)");
-            await using var again = await StartGatewayAsync(folder, port, cancellationToken);
-            var opened = await OpenAsync($"ws://127.0.0.1:{port}/yjs", token, [$"{warmupId}:0", $"{documentId}:{c.Length}"], again.Pid, settled, cancellationToken);
-            opens.Add(opened[documentId]);
-            if (await ServerOpenAsync(again, documentId, cancellationToken) is { } serverOpen)
+            async Task NoteServerOpenAsync(int index)
             {
-                serverOpens.Add(serverOpen);
+                if (index >= 1 && await ServerOpenAsync(current, documentId, mark, cancellationToken) is { } serverOpen)
+                {
+                    (index <= coldCount ? serverOpens : restartServerOpens).Add(serverOpen);
+                }
             }
+
+            series = await OpenSeriesAsync(
+                $"ws://127.0.0.1:{port}/yjs",
+                token,
+                [.. Enumerable.Repeat($"{documentId}:{c.Length}", 1 + coldCount + restartCount)],
+                async i =>
+                {
+                    await NoteServerOpenAsync(i - 1);
+                    if (i <= coldCount)
+                    {
+                        Log.Line($"yjs-trace: cold open {i}/{coldCount} (the document's grain deactivated)");
+                        await WaitForLineAsync(current, $"Document {documentId}: deactivated", mark, cancellationToken);
+                    }
+                    else
+                    {
+                        Log.Line($"yjs-trace: open {i - coldCount}/{restartCount} right after a gateway restart");
+                        await current.DisposeAsync();
+                        current = await StartGatewayAsync(folder, port, cancellationToken);
+                        // The server's first request of each kind pays its warm-up: a small document takes it.
+                        await OpenSeriesAsync($"ws://127.0.0.1:{port}/yjs", token, [$"{warmupId}:0"], _ => Task.CompletedTask, cancellationToken);
+                    }
+
+                    (i <= coldCount ? settled : restartSettled).Add(await SettleAsync(current.Pid, cancellationToken));
+                    mark = current.LineCount;
+                },
+                cancellationToken);
+            await NoteServerOpenAsync(coldCount + restartCount);
         }
+        finally
+        {
+            await current.DisposeAsync();
+        }
+
+        opens.AddRange(series.Skip(1).Take(coldCount));
+        restartOpens.AddRange(series.Skip(1 + coldCount));
 
         Log.Line($"yjs-trace: y-websocket 1.5.4 reference server, {edits} edits");
         var referencePort = FreePorts.Next();
@@ -78,16 +123,23 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             b = await RunTraceAsync($"ws://127.0.0.1:{referencePort}", "automerge-paper", null, edits, reference.Pid, cancellationToken);
 
             // The same client's opens of the same document from the reference server's memory: the floor of this client.
-            for (var i = 0; i < options.ColdOpens; i++)
-            {
-                Log.Line($"yjs-trace: open {i + 1}/{options.ColdOpens} from the reference server's memory");
-                var opened = await OpenAsync($"ws://127.0.0.1:{referencePort}", "-", ["warm-up:0", $"automerge-paper:{b.Length}"], reference.Pid, referenceSettled, cancellationToken);
-                referenceOpens.Add(opened["automerge-paper"]);
-            }
+            // As above, one client process, its first open not counted.
+            var referenceSeries = await OpenSeriesAsync(
+                $"ws://127.0.0.1:{referencePort}",
+                "-",
+                [.. Enumerable.Repeat($"automerge-paper:{b.Length}", 1 + coldCount)],
+                async i =>
+                {
+                    Log.Line($"yjs-trace: open {i}/{coldCount} from the reference server's memory");
+                    referenceSettled.Add(await SettleAsync(reference.Pid, cancellationToken));
+                },
+                cancellationToken);
+            referenceOpens.AddRange(referenceSeries.Skip(1));
         }
 
         var open = Distribution.Of([.. opens.Select(o => o.Ms)]);
         var referenceOpen = Distribution.Of([.. referenceOpens.Select(o => o.Ms)]);
+        var restartOpen = Distribution.Of([.. restartOpens.Select(o => o.Ms)]);
         static string P50P99(IEnumerable<double> values)
         {
             var d = Distribution.Of([.. values]);
@@ -95,11 +147,17 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         }
         static string ClientPhases(List<ClientOpen> list) =>
             $"{P50P99(list.Select(o => o.ConnectedMs))} ; {P50P99(list.Select(o => o.LargestMessageMs - o.ConnectedMs))} ; {P50P99(list.Select(o => o.Ms - o.LargestMessageMs))}";
-        string Phase(Func<ServerOpen, double> phase)
+        static string ServerPhases(List<ServerOpen> list)
         {
-            var d = Distribution.Of([.. serverOpens.Select(phase)]);
-            return $"{Format.Number(d.P50, "0.0")} / {Format.Number(d.P99, "0.0")}";
+            if (list.Count == 0)
+            {
+                return "not logged";
+            }
+
+            string Phase(Func<ServerOpen, double> phase) => P50P99(list.Select(phase));
+            return $"{Phase(o => o.Total)} ; {Phase(o => o.Authorize)} ({Phase(o => o.Load)} ; {Phase(o => o.Read)}) ; {Phase(o => o.Open)} ; {Phase(o => o.Sync)}";
         }
+        static string P50P99Max(Distribution d) => $"{Format.Number(d.P50, "0.0")} / {Format.Number(d.P99, "0.0")} / {Format.Number(d.Max, "0.0")}";
         var rows = new List<ReportRow>
         {
             new("edits typed, one update each", Format.Whole(edits), Format.Whole(edits)),
@@ -123,9 +181,9 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
                 Format.Ratio(storedBytes, c.StateBytes),
                 "at most 1.5x"),
             new(
-                $"**cold open from storage to a synced client (ms; p50 / p99 / max of {opens.Count})**",
-                $"{Format.Number(open.P50, "0.0")} / {Format.Number(open.P99, "0.0")} / {Format.Number(open.Max, "0.0")}",
-                referenceOpens.Count == 0 ? "" : $"{Format.Number(referenceOpen.P50, "0.0")} / {Format.Number(referenceOpen.P99, "0.0")} / {Format.Number(referenceOpen.Max, "0.0")}",
+                $"**cold open from storage to a synced client: the document's grain not in memory, the gateway warm (ms; p50 / p99 / max of {opens.Count})**",
+                P50P99Max(open),
+                referenceOpens.Count == 0 ? "" : P50P99Max(referenceOpen),
                 referenceOpens.Count == 0 ? "" : Format.Ratio(open.P99, referenceOpen.P99),
                 "p99 at most 50 ms"),
             new(
@@ -136,7 +194,13 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
                 ""),
             new(
                 $"server's part of a cold open, from its Debug log (ms; p50 / p99 of {serverOpens.Count}): total ; authorize and activate (the grain's load of its content ; of which the snapshot read) ; open ; sync step 2 sent",
-                serverOpens.Count == 0 ? "not logged" : $"{Phase(o => o.Total)} ; {Phase(o => o.Authorize)} ({Phase(o => o.Load)} ; {Phase(o => o.Read)}) ; {Phase(o => o.Open)} ; {Phase(o => o.Sync)}",
+                ServerPhases(serverOpens),
+                "",
+                "",
+                ""),
+            new(
+                $"open right after a gateway restart, everything on the server cold (ms; p50 / p99 / max of {restartOpens.Count}); the client's phases ; the server's part, as above",
+                restartOpens.Count == 0 ? "" : $"{P50P99Max(restartOpen)}; {ClientPhases(restartOpens)}; {ServerPhases(restartServerOpens)}",
                 "",
                 "",
                 ""),
@@ -148,11 +212,15 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
                 + $"cold open {(open.P99 <= 50 ? "met" : "NOT met")} (p99 {Format.Number(open.P99, "0.0")} ms).",
             "CoPLive runs as a child gateway process on a SQLite file with every update group-committed before it counts as acknowledged; the per-connection rate limit is raised for this run "
                 + "(CoPLive__Documents__UpdatesPerSecond and UpdateBurst = 10,000,000; the default is 1,000/s with a burst of 10,000).",
-            "Both clients are Node processes running npm's y-websocket 1.5.4 WebsocketProvider unmodified (tests/node/trace-bench.js); the reference server keeps the document in memory only.",
-            "A cold open restarts the gateway, opens a small warm-up document from the same client process (so neither server nor client pays its first-request warm-up in the figure), "
-                + $"waits until the server process is quiet (under 5 % of a core for 500 ms, at most 20 s: a restarted gateway keeps compiling in the background; waited p50 {Format.Number(Distribution.Of([.. settled]).P50, "0.0")} s here), "
-                + "then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text. "
-                + "The reference column is the same client process opening the same document from the reference server's memory (not restarted): the floor of this client on this machine.",
+            "Both clients are Node processes running npm's y-websocket 1.5.4 WebsocketProvider unmodified, loaded as the package's ES module (tests/node/trace-bench.mjs; "
+                + "its CommonJS build spends about three times the CPU in yjs on this machine, so it would measure the client more than the server); the reference server is npm's bin/server.js as shipped, in memory only.",
+            "Every open is from one client process whose first open is not counted (it warms the client up, as a browser tab that opened a document before). "
+                + "A cold open waits until the gateway logged the document's grain deactivated (Orleans' grain collection, shortened for this run: CoPLive__Orleans__GrainCollection__CollectionAge 2 s, CollectionQuantum 1 s), "
+                + $"then until the server process is quiet (under 5 % of a core for 500 ms, at most 20 s; waited p50 {Format.Number(Distribution.Of([.. settled]).P50, "0.0")} s here), "
+                + "then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text: the document loads from SQLite in a warm gateway. "
+                + "An open after a restart starts the gateway anew, opens a small warm-up document (so the server's first request of each kind is not in the figure) and waits until the server is quiet "
+                + $"(p50 {Format.Number(restartSettled.Count == 0 ? double.NaN : Distribution.Of([.. restartSettled]).P50, "0.0")} s). "
+                + "The reference column is the same client opening the same document from the reference server's memory: the floor of this client on this machine.",
         };
         return new ScenarioReport(
             $"Yjs documents: the automerge-paper trace ({Format.Whole(edits)} edits) through y-websocket",
@@ -175,6 +243,9 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             // The server's timing of an open and of a document's load (Debug lines that the cold opens read back).
             ["Logging__LogLevel__CoPLive.Gateway.Documents.WebSocketDocumentPeer"] = "Debug",
             ["Logging__LogLevel__CoPLive.Documents.DocumentGrain"] = "Debug",
+            // Cold opens wait for the document's grain to be collected: an idle activation goes after 2 s here.
+            ["CoPLive__Orleans__GrainCollection__CollectionAge"] = "00:00:02",
+            ["CoPLive__Orleans__GrainCollection__CollectionQuantum"] = "00:00:01",
         };
         foreach (var (key, value) in TestGateway.SqliteSettings(folder))
         {
@@ -219,12 +290,12 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
     /// The server's own timing of the last open of <paramref name="documentId"/>: its Debug lines (the grain's load, the
     /// y-websocket connection's phases), null if they are not there within 5 s.
     /// </summary>
-    private static async Task<ServerOpen?> ServerOpenAsync(ServerProcess gateway, string documentId, CancellationToken cancellationToken)
+    private static async Task<ServerOpen?> ServerOpenAsync(ServerProcess gateway, string documentId, long after, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         while (DateTime.UtcNow < deadline)
         {
-            var output = gateway.LastOutput;
+            var output = gateway.OutputAfter(after);
             var opened = Regex.Match(
                 output,
                 $@"Document {Regex.Escape(documentId)}: y-websocket connection \S+ opened in ([\d.]+) ms \(authorize and activate ([\d.]+), upgrade [\d.]+, open ([\d.]+), wait for the client's sync step 1 [\d.]+, sync step 2 of \d+ bytes sent ([\d.]+)\)");
@@ -257,7 +328,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
     private static async Task<TraceRun> RunTraceAsync(string url, string room, string? token, int edits, int serverPid, CancellationToken cancellationToken)
     {
         TimeSpan Cpu(params int[] pids) => pids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + ServerProcess.ReadCpuTime(pid));
-        string[] Args(string role) => ["trace-bench.js", role, url, room, token ?? "-", TracePath, edits.ToString(CultureInfo.InvariantCulture)];
+        string[] Args(string role) => ["trace-bench.mjs", role, url, room, token ?? "-", TracePath, edits.ToString(CultureInfo.InvariantCulture)];
         await using var observer = JsonLinesProcess.Start("node", NodeFolder, Args("observer"));
         await using var writer = JsonLinesProcess.Start("node", NodeFolder, Args("writer"));
         await observer.WaitForAsync("synced", TimeSpan.FromSeconds(60), cancellationToken);
@@ -273,23 +344,38 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
     }
 
     /// <summary>
-    /// Opens each "room:length" in turn in one client process; before each room after the first, waits until
-    /// <paramref name="serverPid"/> is quiet (<see cref="SettleAsync"/>). Returns the client's timing per room.
+    /// Opens each "room:length" in turn in one client process; before each open after the first, awaits
+    /// <paramref name="beforeOpen"/> with its index. Returns the client's timing of each open, in order.
     /// </summary>
-    private static async Task<Dictionary<string, ClientOpen>> OpenAsync(string url, string token, string[] roomsWithLengths, int serverPid, List<double> settledSeconds, CancellationToken cancellationToken)
+    private static async Task<List<ClientOpen>> OpenSeriesAsync(string url, string token, string[] roomsWithLengths, Func<int, Task> beforeOpen, CancellationToken cancellationToken)
     {
-        await using var opener = JsonLinesProcess.Start("node", NodeFolder, ["trace-bench.js", "opener", url, token, .. roomsWithLengths]);
+        await using var opener = JsonLinesProcess.Start("node", NodeFolder, ["trace-bench.mjs", "opener", url, token, .. roomsWithLengths]);
         for (var i = 1; i < roomsWithLengths.Length; i++)
         {
             await opener.WaitForAsync($"next-{i}", TimeSpan.FromMinutes(2), cancellationToken);
-            settledSeconds.Add(await SettleAsync(serverPid, cancellationToken));
+            await beforeOpen(i);
             await opener.WriteLineAsync("go");
         }
 
         await opener.WaitForAsync("finished", TimeSpan.FromMinutes(2), cancellationToken);
-        return opener.Events.Where(e => (string?)e["event"] == "opened").ToDictionary(
-            e => (string)e["room"]!,
-            e => new ClientOpen((double)e["ms"]!, (double?)e["connectedMs"] ?? double.NaN, (double?)e["largestMessageMs"] ?? double.NaN));
+        return [.. opener.Events.Where(e => (string?)e["event"] == "opened").Select(
+            e => new ClientOpen((double)e["ms"]!, (double?)e["connectedMs"] ?? double.NaN, (double?)e["largestMessageMs"] ?? double.NaN))];
+    }
+
+    /// <summary>Waits until the server prints a line containing <paramref name="text"/> after line <paramref name="after"/>.</summary>
+    private static async Task WaitForLineAsync(ServerProcess server, string text, long after, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!server.OutputAfter(after).Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The gateway did not print '{text}' within 60 s:\n{server.LastOutput}");
+            }
+
+            // A benchmark, not a test: the bench reads the server's log as an operator would.
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
     }
 
     /// <summary>

@@ -105,6 +105,8 @@ public sealed partial class DocumentGrain(
             _live = null;
             await live.DisposeAsync();
         }
+
+        LogDeactivated(logger, Id, reason.ReasonCode, reason.Description);
     }
 
     public async Task<DocumentDetails> CreateAsync(string communityId, NewDocument document, MemberIdentity creator)
@@ -925,6 +927,9 @@ public sealed partial class DocumentGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Document {DocumentId}: committing {Count} updates from {FirstSeq} failed; the activation will reload from storage")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, string documentId, long firstSeq, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: deactivated ({ReasonCode}: {Description}); the next open loads it from storage")]
+    private static partial void LogDeactivated(ILogger logger, string documentId, DeactivationReasonCode reasonCode, string description);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: compacted {Count} updates into a snapshot of {Bytes} bytes")]
     private static partial void LogCompacted(ILogger logger, string documentId, int count, int bytes);

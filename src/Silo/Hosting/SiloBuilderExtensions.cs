@@ -17,6 +17,9 @@ public static class SiloBuilderExtensions
     /// <summary>The configuration section bound to Orleans' <see cref="ClusterMembershipOptions"/>.</summary>
     public const string MembershipSection = "CoPLive:Orleans:Membership";
 
+    /// <summary>The configuration section bound to Orleans' <see cref="GrainCollectionOptions"/>.</summary>
+    public const string GrainCollectionSection = "CoPLive:Orleans:GrainCollection";
+
     /// <summary>
     /// Configures the silo. Call it before anything else registers hosted services, so that the schema
     /// initializer runs first.
@@ -32,6 +35,9 @@ public static class SiloBuilderExtensions
         // Failure detection (probe timeouts, missed probes, death votes) may be tuned under CoPLive:Orleans:Membership;
         // Orleans' defaults apply to what is not set.
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
+        // How long an unused activation (a document with its live Y.Doc, a thread, ...) stays in memory may be tuned
+        // under CoPLive:Orleans:GrainCollection (CollectionAge, CollectionQuantum); Orleans' defaults otherwise.
+        silo.Services.AddOptions<GrainCollectionOptions>().BindConfiguration(GrainCollectionSection);
         silo.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Configure<ClusterOptions>(cluster =>
         {

@@ -1,8 +1,8 @@
 // The editing-trace benchmark's clients: npm's y-websocket WebsocketProvider, unmodified, on npm's yjs.
 //
-//   node trace-bench.js writer   <serverUrl> <room> <token|-> <trace.json.gz> <edits>
-//   node trace-bench.js observer <serverUrl> <room> <token|-> <trace.json.gz> <edits>
-//   node trace-bench.js opener   <serverUrl> <token|-> <room>:<expectedLength> [...]
+//   node trace-bench.mjs writer   <serverUrl> <room> <token|-> <trace.json.gz> <edits>
+//   node trace-bench.mjs observer <serverUrl> <room> <token|-> <trace.json.gz> <edits>
+//   node trace-bench.mjs opener   <serverUrl> <token|-> <room>:<expectedLength> [...]
 //
 // writer: syncs, prints {"event":"synced"}, waits for a line "go" on stdin, then types the first <edits> edits of the
 //   sequential trace (automerge-paper), each patch in its own transaction, so y-websocket sends one update per edit;
@@ -14,12 +14,12 @@
 //   the provider to 'synced' with the text of <expectedLength> characters, to the socket's open, and to the arrival
 //   of its largest message (the document's sync step 2), before the provider handles it. After each room but the last
 //   it prints {"event":"next-<i>"} and waits for a line on stdin before opening room i.
-const fs = require('fs')
-const zlib = require('zlib')
-const WebSocket = require('ws')
-const Y = require('yjs')
-const { WebsocketProvider } = require('y-websocket')
-const readline = require('readline')
+import fs from 'fs'
+import zlib from 'zlib'
+import readline from 'readline'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
 
 const out = (event) => process.stdout.write(JSON.stringify(event) + '\n')
 const [role, serverUrl, ...rest] = process.argv.slice(2)
