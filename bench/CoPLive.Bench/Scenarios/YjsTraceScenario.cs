@@ -215,7 +215,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             "Both clients are Node processes running npm's y-websocket 1.5.4 WebsocketProvider unmodified, loaded as the package's ES module (tests/node/trace-bench.mjs; "
                 + "its CommonJS build spends about three times the CPU in yjs on this machine, so it would measure the client more than the server); the reference server is npm's bin/server.js as shipped, in memory only.",
             "Every open is from one client process whose first open is not counted (it warms the client up, as a browser tab that opened a document before). "
-                + "A cold open waits until the gateway logged the document's grain deactivated (Orleans' grain collection, shortened for this run: CoPLive__Orleans__GrainCollection__CollectionAge 2 s, CollectionQuantum 1 s), "
+                + "A cold open waits until the gateway logged the document's grain deactivated (Orleans' grain collection, shortened for documents in this run: CoPLive__Orleans__GrainCollection__ClassSpecificCollectionAge__CoPLive.Documents.DocumentGrain 2 s, CollectionQuantum 1 s; the community's grain and the rest keep Orleans' default), "
                 + $"then until the server process is quiet (under 5 % of a core for 500 ms, at most 20 s; waited p50 {Format.Number(Distribution.Of([.. settled]).P50, "0.0")} s here), "
                 + "then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text: the document loads from SQLite in a warm gateway. "
                 + "An open after a restart starts the gateway anew, opens a small warm-up document (so the server's first request of each kind is not in the figure) and waits until the server is quiet "
@@ -243,8 +243,9 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             // The server's timing of an open and of a document's load (Debug lines that the cold opens read back).
             ["Logging__LogLevel__CoPLive.Gateway.Documents.WebSocketDocumentPeer"] = "Debug",
             ["Logging__LogLevel__CoPLive.Documents.DocumentGrain"] = "Debug",
-            // Cold opens wait for the document's grain to be collected: an idle activation goes after 2 s here.
-            ["CoPLive__Orleans__GrainCollection__CollectionAge"] = "00:00:02",
+            // Cold opens wait for the document's grain to be collected: an idle document goes after 2 s here (other
+            // grains, such as the community's, keep Orleans' default age).
+            ["CoPLive__Orleans__GrainCollection__ClassSpecificCollectionAge__CoPLive.Documents.DocumentGrain"] = "00:00:02",
             ["CoPLive__Orleans__GrainCollection__CollectionQuantum"] = "00:00:01",
         };
         foreach (var (key, value) in TestGateway.SqliteSettings(folder))
