@@ -42,6 +42,7 @@ public sealed partial class DocumentGrain(
     private readonly SemaphoreSlim _checkGate = new(1, 1);
     private IYjsLiveDocument? _live;
     private bool _liveUnavailable;
+    private bool _commitFailed;
     private YjsStateVector _stateVector = new();
     private byte[] _snapshot = EmptyUpdate;
     private long _snapshotSeq;
@@ -88,6 +89,21 @@ public sealed partial class DocumentGrain(
         if (_compacting is { } compacting)
         {
             await compacting;
+        }
+
+        // Edits not yet in a version would otherwise get one only if the document is opened again and then left idle:
+        // an activation that ends (collected when unused, or its silo stops) saves it now. Not after a failed commit:
+        // what is in memory then may hold updates that were never stored.
+        if (S.Created && !_commitFailed && _lastSeq > S.LastVersionSeq)
+        {
+            try
+            {
+                await SaveVersionCoreAsync("After a pause in editing", "idle", null);
+            }
+            catch (Exception exception)
+            {
+                LogIdleVersionNotSaved(logger, exception, Id);
+            }
         }
 
         try
@@ -528,6 +544,7 @@ public sealed partial class DocumentGrain(
                     // reloads the log; the callers were not acknowledged, and their clients send the updates again.
                     LogCommitFailed(logger, exception, Id, first, updates.Count);
                     waiters.ForEach(w => w.TrySetException(new CoPLiveException("internal-error", "The document could not store the update; send it again.")));
+                    _commitFailed = true;
                     DeactivateOnIdle();
                 }
             }
@@ -927,6 +944,9 @@ public sealed partial class DocumentGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Document {DocumentId}: committing {Count} updates from {FirstSeq} failed; the activation will reload from storage")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, string documentId, long firstSeq, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: the version of its last edits could not be saved as its activation ended; the next activation saves it after a pause")]
+    private static partial void LogIdleVersionNotSaved(ILogger logger, Exception exception, string documentId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: deactivated ({ReasonCode}: {Description}); the next open loads it from storage")]
     private static partial void LogDeactivated(ILogger logger, string documentId, DeactivationReasonCode reasonCode, string description);

@@ -5,6 +5,8 @@ using CoPLive.Gateway.Documents;
 using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 
 namespace CoPLive.Documents.Tests.Live;
 
@@ -245,6 +247,46 @@ public sealed class LiveDocumentTests(LiveGatewayFixture fixture)
         Assert.Contains(">Host<", svg, StringComparison.Ordinal);
         Assert.Contains(">After<", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("During", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditsNotYetInAVersion_AreSavedAsOne_WhenTheDocumentsActivationEnds_AndOnlyOnce()
+    {
+        var scene = await DocumentScene.CreateAsync(Address);
+        var document = await scene.CreateDocumentAsync();
+        var grain = fixture.Gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IDocumentGrain>(document.Id).Cast<IGrainManagementExtension>();
+        await using (var alice = await HubDocumentClient.OpenAsync(Address, scene.Alice.Token, document.Id, fixture.Yjs, fixture.Clients))
+        {
+            await alice.EditAsync("doc.getText('content').insert(0, 'Left for the night')");
+        }
+
+        // Collected when unused (or its silo stopping) ends the activation the same way.
+        await grain.DeactivateOnIdle();
+        var afterFirst = await WaitForVersionsAsync(scene, document.Id, 1);
+        await grain.DeactivateOnIdle();
+        await scene.Alice.SendAsync<DocumentVersion>(HttpMethod.Post, $"/api/documents/{document.Id}/versions", new { name = "Marker" });
+        var afterSecond = await scene.Alice.SendAsync<DocumentVersion[]>(HttpMethod.Get, $"/api/documents/{document.Id}/versions", null);
+        var idle = await scene.Alice.SendAsync<DocumentVersionView>(HttpMethod.Get, $"/api/documents/{document.Id}/versions/{afterFirst[0].Id}", null);
+
+        Assert.Equal(["idle"], afterFirst.Select(v => v.Reason));
+        Assert.Equal("Left for the night", idle.Content);
+        Assert.Equal(["idle", "named"], afterSecond.Select(v => v.Reason));
+    }
+
+    private static async Task<DocumentVersion[]> WaitForVersionsAsync(DocumentScene scene, string documentId, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var versions = await scene.Alice.SendAsync<DocumentVersion[]>(HttpMethod.Get, $"/api/documents/{documentId}/versions", null);
+            if (versions.Length >= count || DateTime.UtcNow > deadline)
+            {
+                return versions;
+            }
+
+            // The deactivation runs after the call that asked for it returned; the list is read again until it shows.
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
     }
 
     [Fact]
