@@ -36,6 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 presence.LargeRoomThreshold = 4;
                 presence.RosterPageSize = 2;
                 presence.ReplayEvents = 3;
+                presence.UnsubscribedConnectionGrace = TimeSpan.FromSeconds(2);
             });
         });
         return builder.Build();

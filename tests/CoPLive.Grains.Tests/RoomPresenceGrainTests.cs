@@ -113,6 +113,27 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ConnectionsOfANodeThatEnteredWithoutASubscription_LeaveIfItNeverSubscribes_AndStayIfItDoes()
+    {
+        var room = RoomId.ForCommunity(Members.NewId("c"));
+        var presence = fixture.Grains.GetRoomPresence(room);
+        var survivor = new RecordingObserver();
+        await presence.SubscribeAsync("node-a", fixture.Client.CreateObjectReference<IGatewayObserver>(survivor), TimeSpan.FromMinutes(5));
+        var carol = Members.New("Carol", "fabrikam");
+        var bob = Members.New("Bob", "contoso");
+
+        // As after the grain's re-activation: both nodes enter their connections before they renew. node-back then
+        // subscribes; node-gone dies before it does.
+        await presence.EnterAsync(new RoomConnection("c1", "node-back", carol), RoomAccess.Open);
+        await presence.EnterAsync(new RoomConnection("b1", "node-gone", bob), RoomAccess.Open);
+        await presence.RenewSubscriptionAsync("node-back", fixture.Client.CreateObjectReference<IGatewayObserver>(new RecordingObserver()), TimeSpan.FromMinutes(5));
+        var events = await survivor.WaitUntilAsync(e => e.OfType<MemberLeft>().Any());
+
+        Assert.Equal([bob.UserId], events.OfType<MemberLeft>().Select(e => e.Member!.UserId));
+        Assert.Equal([carol.UserId], (await presence.GetSnapshotAsync("fabrikam")).Members.Select(m => m.UserId));
+    }
+
+    [Fact]
     public async Task ARenewalAfterExpiry_SaysTheSubscriptionLapsed_SoTheNodeKnowsToEnterItsConnectionsAgain()
     {
         var room = RoomId.ForCommunity(Members.NewId("c"));

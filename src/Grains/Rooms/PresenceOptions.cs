@@ -23,6 +23,14 @@ public sealed class PresenceOptions
     [Range(0, 100_000)]
     public int ReplayEvents { get; set; } = 512;
 
+    /// <summary>
+    /// How long a connection entered by a gateway node that holds no subscription to the room (the room's grain was
+    /// activated anew, or it swept the node) stays without one: the node subscribes again at its next renewal, so past
+    /// this the node is taken for dead and its connections leave. At least the gateways' subscription lifetime.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan UnsubscribedConnectionGrace { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Members in a snapshot, and the largest roster page.</summary>
     [Range(1, 1000)]
     public int RosterPageSize { get; set; } = 100;

@@ -31,6 +31,9 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
 
     private readonly PresenceOptions _options = options.Value;
     private readonly Dictionary<string, GatewaySubscription> _subscriptions = new(StringComparer.Ordinal);
+
+    // Gateway nodes that entered connections while holding no subscription, and since when (see SweepExpiredSubscriptionsAsync).
+    private readonly Dictionary<string, DateTimeOffset> _unsubscribedSince = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RoomConnection> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PresentMemberEntry> _members = new(StringComparer.Ordinal);
     private readonly SortedSet<PresentMember> _roster = new(RosterOrder.Instance);
@@ -60,6 +63,7 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
     public Task<string> SubscribeAsync(string gatewayNodeId, IGatewayObserver observer, TimeSpan lifetime)
     {
         _subscriptions[gatewayNodeId] = new GatewaySubscription(observer, DateTimeOffset.UtcNow + lifetime);
+        _unsubscribedSince.Remove(gatewayNodeId);
         return Task.FromResult(_epoch);
     }
 
@@ -72,12 +76,14 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
         }
 
         _subscriptions[gatewayNodeId] = new GatewaySubscription(observer, DateTimeOffset.UtcNow + lifetime);
+        _unsubscribedSince.Remove(gatewayNodeId);
         return Task.FromResult(new RoomSubscription(_epoch, lapsed));
     }
 
     public Task UnsubscribeAsync(string gatewayNodeId)
     {
         _subscriptions.Remove(gatewayNodeId);
+        _unsubscribedSince.Remove(gatewayNodeId);
         RemoveConnections(c => c.GatewayNodeId == gatewayNodeId);
         return Task.CompletedTask;
     }
@@ -87,6 +93,11 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(access);
         _access = access;
+        if (!_subscriptions.ContainsKey(connection.GatewayNodeId))
+        {
+            _unsubscribedSince.TryAdd(connection.GatewayNodeId, DateTimeOffset.UtcNow);
+        }
+
         if (_connections.TryAdd(connection.ConnectionId, connection))
         {
             var member = connection.Member;
@@ -222,6 +233,21 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
                 LogSubscriptionExpired(logger, Room, gatewayNodeId);
                 _subscriptions.Remove(gatewayNodeId);
                 RemoveConnections(c => c.GatewayNodeId == gatewayNodeId);
+            }
+        }
+
+        // A node that entered connections without a subscription subscribes at its next renewal; one that did not
+        // within the grace died in between, and its connections would otherwise stay present until the grain goes.
+        foreach (var (gatewayNodeId, since) in _unsubscribedSince.ToList())
+        {
+            if (since + _options.UnsubscribedConnectionGrace <= now)
+            {
+                _unsubscribedSince.Remove(gatewayNodeId);
+                if (!_subscriptions.ContainsKey(gatewayNodeId))
+                {
+                    LogUnsubscribedNodeGone(logger, Room, gatewayNodeId, _options.UnsubscribedConnectionGrace);
+                    RemoveConnections(c => c.GatewayNodeId == gatewayNodeId);
+                }
             }
         }
 
@@ -399,6 +425,9 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
 
     private static PresentMember ToPresent(MemberIdentity member) =>
         new(member.UserId, member.DisplayName, member.OrganizationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: gateway node {GatewayNodeId} entered connections without a subscription and did not subscribe within {Grace}; its connections leave the room")]
+    private static partial void LogUnsubscribedNodeGone(ILogger logger, string room, string gatewayNodeId, TimeSpan grace);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: subscription of gateway node {GatewayNodeId} expired; its connections leave the room")]
     private static partial void LogSubscriptionExpired(ILogger logger, string room, string gatewayNodeId);
