@@ -243,19 +243,19 @@ public sealed partial class GatewayDocuments(
             var known = local.ExchangeEpoch(subscription.Epoch);
             if (known is not null && known != subscription.Epoch)
             {
-                local.RepairDue = "its grain was activated anew";
+                local.ResyncDue = true;
                 LogReactivated(logger, local.DocumentId, known, subscription.Epoch, local.Peers.Length);
             }
             else if (subscription.Lapsed)
             {
-                local.RepairDue = "the node's subscription had lapsed";
+                local.ResyncDue = true;
                 LogLapsed(logger, local.DocumentId, subscription.Epoch, local.Peers.Length);
             }
 
-            if (local.RepairDue is not null)
+            if (local.ResyncDue)
             {
                 await ResyncAsync(local);
-                local.RepairDue = null;
+                local.ResyncDue = false;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -36,8 +36,8 @@ public sealed class LocalDocument(string documentId)
     /// <summary>The epoch of the node's subscription (null before the first).</summary>
     public string? Epoch => Volatile.Read(ref _epoch);
 
-    /// <summary>Why the node must resync its local peers (a lapse or a new activation), until it has; null when it need not. Under <see cref="Gate"/>.</summary>
-    public string? RepairDue { get; set; }
+    /// <summary>Whether the node must resync its local peers (after a lapse or a new activation), until it has. Under <see cref="Gate"/>.</summary>
+    public bool ResyncDue { get; set; }
 
     /// <summary>True if the caller should start a prompt repair: none is waiting to start yet.</summary>
     public bool TryQueueRepair() => Interlocked.Exchange(ref _repairQueued, 1) == 0;

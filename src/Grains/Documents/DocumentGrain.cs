@@ -67,9 +67,9 @@ public sealed partial class DocumentGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        LogActivated(logger, Id, RuntimeIdentity, _epoch);
         if (S.Created)
         {
-            LogActivated(logger, Id, RuntimeIdentity, _epoch);
             await LoadContentAsync(cancellationToken);
 
             // Not on the path of the first call (a cold open waits for the activation): the sessions a killed
