@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using CoPLive.Documents;
 using CoPLive.Documents.Yjs;
 using CoPLive.Gateway.Live;
@@ -11,6 +12,9 @@ namespace CoPLive.Gateway.Documents;
 /// <see cref="IDocumentObserver"/> with the document's grain (renewed like room subscriptions); the last one to go
 /// unsubscribes. Relayed updates are turned into y-websocket frames once per node and handed to every local peer but
 /// their origin. Awareness from local peers is gathered per document for one tick and relayed as one message.
+/// When the grain loses the node's subscription (it was activated anew, or the subscription lapsed), it relays nothing
+/// to the node: the first answer that shows it (an open's epoch, an apply's <see cref="DocumentUpdatesCommitted"/>, a
+/// renewal) makes the node subscribe again and resync its local peers.
 /// </summary>
 public sealed partial class GatewayDocuments(
     IGrainFactory grains,
@@ -20,6 +24,9 @@ public sealed partial class GatewayDocuments(
     IOptions<DocumentOptions> documentOptions,
     ILogger<GatewayDocuments> logger)
 {
+    /// <summary>How many documents' renewals may be on their way at once.</summary>
+    private const int RenewalParallelism = 32;
+
     private readonly ConcurrentDictionary<string, LocalDocument> _documents = new(StringComparer.Ordinal);
     private IDocumentObserver? _reference;
 
@@ -90,6 +97,39 @@ public sealed partial class GatewayDocuments(
         finally
         {
             local.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Applies a local peer's updates through the document's grain; returns the log position of the last, once they are
+    /// committed. An answer that says this node holds no live subscription repairs it at once (<see cref="RepairIfReactivated"/>).
+    /// </summary>
+    public async Task<long> ApplyAsync(DocumentPeer peer, ImmutableArray<byte[]> updates)
+    {
+        var committed = await grains.GetDocument(peer.DocumentId).ApplyUpdatesAsync(peer.Member, node.Id, peer.ConnectionId, updates);
+        RepairIfReactivated(peer.DocumentId, committed.Epoch, committed.NodeSubscribed);
+        return committed.Position;
+    }
+
+    /// <summary>
+    /// A call to the document's grain answered with <paramref name="epoch"/> (and, for applied updates, whether this
+    /// node holds a live subscription). If it is not the epoch the node subscribed to, the grain was activated anew and
+    /// knows nothing of this node; if the node is not subscribed, its subscription lapsed. Either way the grain relays
+    /// nothing to this node, so the node renews at once (which subscribes it again and resyncs its local peers) rather
+    /// than leaving them without others' edits until the next renewal. At most one such repair waits at a time.
+    /// </summary>
+    public void RepairIfReactivated(string documentId, string epoch, bool subscribed = true)
+    {
+        if (!_documents.TryGetValue(documentId, out var local) || !local.Subscribed || local.Epoch is not { } known
+            || (known == epoch && subscribed))
+        {
+            return;
+        }
+
+        if (local.TryQueueRepair())
+        {
+            LogCallFoundNoSubscription(logger, documentId, known, epoch, subscribed);
+            _ = RenewAsync(local);
         }
     }
 
@@ -172,33 +212,59 @@ public sealed partial class GatewayDocuments(
     }
 
     /// <summary>
-    /// Renews the node's subscription to every document with local peers. A document whose grain answers with a new
-    /// epoch was activated anew (its silo died, or it was deactivated) and relayed nothing to this node meanwhile: each
-    /// local peer is resynced (<see cref="DocumentPeer.Resync"/>).
+    /// Renews the node's subscription to every document with local peers, in parallel (a document whose grain does not
+    /// answer, its silo dying, must not make the others lapse). A document whose grain answers with a new epoch was
+    /// activated anew (its silo died, or it was deactivated); one whose subscription had lapsed took this node for dead.
+    /// Either way it relayed nothing to this node meanwhile: each local peer is resynced (<see cref="DocumentPeer.Resync"/>).
     /// </summary>
-    public async Task RenewAllAsync(CancellationToken cancellationToken)
+    public Task RenewAllAsync(CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            _documents.Values.Where(d => d.Subscribed).ToList(),
+            new ParallelOptions { MaxDegreeOfParallelism = RenewalParallelism, CancellationToken = cancellationToken },
+            async (local, _) => await RenewAsync(local));
+
+    /// <summary>
+    /// Renews one document's subscription and, when the grain lost it (a new epoch or a lapse), resyncs the local peers,
+    /// under the document's gate (so that a peer leaving does not resubscribe a node that just unsubscribed). A resync
+    /// that fails half-way is tried again at the next renewal, though that renewal no longer sees a lapse or a new epoch.
+    /// </summary>
+    private async Task RenewAsync(LocalDocument local)
     {
-        foreach (var local in _documents.Values)
+        await local.Gate.WaitAsync();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!local.Subscribed)
+            local.RepairStarted();
+            if (!local.Subscribed || !_documents.TryGetValue(local.DocumentId, out var current) || !ReferenceEquals(current, local))
             {
-                continue;
+                return;
             }
 
-            try
+            var subscription = await grains.GetDocument(local.DocumentId).RenewSubscriptionAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
+            var known = local.ExchangeEpoch(subscription.Epoch);
+            if (known is not null && known != subscription.Epoch)
             {
-                var epoch = await grains.GetDocument(local.DocumentId).SubscribeAsync(node.Id, Reference, live.Value.SubscriptionLifetime);
-                if (local.ExchangeEpoch(epoch) is { } known && known != epoch)
-                {
-                    LogReactivated(logger, local.DocumentId, known, epoch, local.Peers.Length);
-                    await ResyncAsync(local);
-                }
+                local.ResyncDue = true;
+                LogReactivated(logger, local.DocumentId, known, subscription.Epoch, local.Peers.Length);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            else if (subscription.Lapsed)
             {
-                LogRenewalFailed(logger, exception, local.DocumentId);
+                local.ResyncDue = true;
+                LogLapsed(logger, local.DocumentId, subscription.Epoch, local.Peers.Length);
             }
+
+            if (local.ResyncDue)
+            {
+                await ResyncAsync(local);
+                local.ResyncDue = false;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRenewalFailed(logger, exception, local.DocumentId);
+        }
+        finally
+        {
+            local.Gate.Release();
         }
     }
 
@@ -217,6 +283,7 @@ public sealed partial class GatewayDocuments(
                 try
                 {
                     state = await grain.OpenAsync(peer.Member, null);
+                    RepairIfReactivated(local.DocumentId, state.Epoch); // activated anew once more since the renewal
                 }
                 catch (CoPLive.Common.CoPLiveException exception)
                 {
@@ -274,6 +341,12 @@ public sealed partial class GatewayDocuments(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: its grain was activated anew (epoch {KnownEpoch} -> {Epoch}); resyncing {PeerCount} local peers")]
     private static partial void LogReactivated(ILogger logger, string documentId, string knownEpoch, string epoch, int peerCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: the node's subscription had lapsed (epoch {Epoch}); resyncing {PeerCount} local peers")]
+    private static partial void LogLapsed(ILogger logger, string documentId, string epoch, int peerCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: a call found epoch {Epoch} (the node's: {KnownEpoch}; the node subscribed there: {Subscribed}); renewing at once")]
+    private static partial void LogCallFoundNoSubscription(ILogger logger, string documentId, string knownEpoch, string epoch, bool subscribed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: resyncing {UserId}'s sessions was refused")]
     private static partial void LogResyncRefused(ILogger logger, Exception exception, string documentId, string userId);

@@ -25,11 +25,25 @@ public sealed class LocalDocument(string documentId)
 
     private string? _epoch;
 
+    private int _repairQueued;
+
     /// <summary>
     /// Records the epoch the document's grain answered a subscription with; returns the one known before (null if
     /// none). A different one means the grain was activated anew since.
     /// </summary>
     public string? ExchangeEpoch(string epoch) => Interlocked.Exchange(ref _epoch, epoch);
+
+    /// <summary>The epoch of the node's subscription (null before the first).</summary>
+    public string? Epoch => Volatile.Read(ref _epoch);
+
+    /// <summary>Whether the node must resync its local peers (after a lapse or a new activation), until it has. Under <see cref="Gate"/>.</summary>
+    public bool ResyncDue { get; set; }
+
+    /// <summary>True if the caller should start a prompt repair: none is waiting to start yet.</summary>
+    public bool TryQueueRepair() => Interlocked.Exchange(ref _repairQueued, 1) == 0;
+
+    /// <summary>A queued repair starts: a call answered from now on may queue another.</summary>
+    public void RepairStarted() => Volatile.Write(ref _repairQueued, 0);
 
     public bool IsEmpty
     {

@@ -106,6 +106,7 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         try
         {
             _initial = await _grain.OpenAsync(Member, null);
+            _documents.RepairIfReactivated(DocumentId, _initial.Epoch);
             if (OpenTiming is { } timing)
             {
                 timing.Opened = Stopwatch.GetTimestamp();
@@ -261,7 +262,11 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
         _initial = null;
         try
         {
-            opened ??= await _grain.OpenAsync(Member, stateVector);
+            if (opened is null)
+            {
+                opened = await _grain.OpenAsync(Member, stateVector);
+                _documents.RepairIfReactivated(DocumentId, opened.Epoch);
+            }
         }
         catch (CoPLiveException refusal)
         {
@@ -376,7 +381,7 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
 
             try
             {
-                await _grain.ApplyUpdatesAsync(Member, ConnectionId, batch);
+                await _documents.ApplyAsync(this, batch);
             }
             catch (CoPLiveException refusal) when (refusal.Code == ErrorCodes.InvalidUpdate && batch.Length > 1)
             {
@@ -385,7 +390,7 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
                 {
                     try
                     {
-                        await _grain.ApplyUpdatesAsync(Member, ConnectionId, [single]);
+                        await _documents.ApplyAsync(this, [single]);
                     }
                     catch (CoPLiveException each)
                     {

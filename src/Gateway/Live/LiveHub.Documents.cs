@@ -16,17 +16,19 @@ public sealed partial class LiveHub
     /// Opens a document: the connection receives DocumentUpdates and DocumentAwareness from now on, and gets what it lacks
     /// for <paramref name="stateVector"/> (null or empty: the whole document) and the server's state vector.
     /// </summary>
-    public async Task<DocumentOpened> OpenDocument(string documentId, byte[]? stateVector, HubDocumentSessions sessions)
+    public async Task<DocumentOpened> OpenDocument(string documentId, byte[]? stateVector, HubDocumentSessions sessions, GatewayDocuments documents)
     {
         var member = Context.User!.ToMemberIdentity();
         var grain = grains.GetDocument(CoPLiveIds.Require(documentId, "document"));
         await grain.GetAsync(member);
         await sessions.OpenAsync(Context.ConnectionId, documentId, member);
-        return await grain.OpenAsync(member, stateVector);
+        var opened = await grain.OpenAsync(member, stateVector);
+        documents.RepairIfReactivated(documentId, opened.Epoch);
+        return opened;
     }
 
     /// <summary>Applies updates (Yjs v1) to an open document; returns the log position of the last, once they are committed to storage.</summary>
-    public Task<long> ApplyDocumentUpdates(string documentId, byte[][] updates, HubDocumentSessions sessions)
+    public Task<long> ApplyDocumentUpdates(string documentId, byte[][] updates, HubDocumentSessions sessions, GatewayDocuments documents)
     {
         var peer = sessions.Find(Context.ConnectionId, CoPLiveIds.Require(documentId, "document"))
             ?? throw CoPLiveException.Forbidden("Open the document (OpenDocument) before changing it.");
@@ -41,7 +43,7 @@ public sealed partial class LiveHub
             throw new CoPLiveException(ErrorCodes.RateLimited, "Too many updates per second on this connection; nothing was applied.");
         }
 
-        return grains.GetDocument(documentId).ApplyUpdatesAsync(peer.Member, Context.ConnectionId, batch);
+        return documents.ApplyAsync(peer, batch);
     }
 
     /// <summary>Sends the caller's awareness (y-protocols awareness update) for an open document; it is relayed with the next tick.</summary>

@@ -38,14 +38,16 @@ public interface IDocumentGrain : IGrainWithStringKey
     Task<DocumentOpened> OpenAsync(MemberIdentity member, byte[]? stateVector);
 
     /// <summary>
-    /// Applies updates from one connection: checks the writer, the bytes (invalid-update), the sizes (too-large),
-    /// relays them at once to the subscribed nodes, and returns once they are committed to storage (group commit: all
-    /// that arrive while a write is in flight go in the next transaction). Returns the log position of the last one.
+    /// Applies updates from one connection of gateway node <paramref name="originNodeId"/> (null: not through a node):
+    /// checks the writer, the bytes (invalid-update), the sizes (too-large), relays them at once to the subscribed
+    /// nodes, and returns once they are committed to storage (group commit: all that arrive while a write is in flight
+    /// go in the next transaction). Answers with the log position of the last one, the activation's epoch, and whether
+    /// the origin node holds a live subscription (if not, it repairs it at once).
     /// Interleaves: one batch at a time passes the check and changes the in-memory log (a gate in the grain), and the
     /// gate is released before the commit is awaited, so concurrent batches commit together.
     /// </summary>
-    [AlwaysInterleave, Alias("ApplyUpdates")]
-    Task<long> ApplyUpdatesAsync(MemberIdentity member, string? originConnectionId, ImmutableArray<byte[]> updates);
+    [AlwaysInterleave, Alias("ApplyNodeUpdates")]
+    Task<DocumentUpdatesCommitted> ApplyUpdatesAsync(MemberIdentity member, string? originNodeId, string? originConnectionId, ImmutableArray<byte[]> updates);
 
     /// <summary>
     /// Relays one tick of a node's coalesced awareness to every subscribed node. One-way and interleaving:
@@ -57,6 +59,14 @@ public interface IDocumentGrain : IGrainWithStringKey
     /// <summary>Subscribes a gateway node's observer for <paramref name="lifetime"/> (renew before it ends); returns the activation's epoch.</summary>
     [Alias("Subscribe")]
     Task<string> SubscribeAsync(string nodeId, IDocumentObserver observer, TimeSpan lifetime);
+
+    /// <summary>
+    /// Renews a gateway node's subscription, as <see cref="SubscribeAsync"/> does, and says whether it had lapsed (this
+    /// activation held no live subscription of the node: it expired, or the grain was activated anew). Either way the
+    /// grain relayed nothing to the node meanwhile, and the node resyncs its local peers.
+    /// </summary>
+    [Alias("RenewSubscription")]
+    Task<DocumentSubscription> RenewSubscriptionAsync(string nodeId, IDocumentObserver observer, TimeSpan lifetime);
 
     /// <summary>Ends a node's subscription (its last local connection closed).</summary>
     [Alias("Unsubscribe")]

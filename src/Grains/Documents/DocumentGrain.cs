@@ -68,6 +68,7 @@ public sealed partial class DocumentGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        LogActivated(logger, Id, RuntimeIdentity, _epoch);
         if (S.Created)
         {
             await LoadContentAsync(cancellationToken);
@@ -212,21 +213,34 @@ public sealed partial class DocumentGrain(
         }
 
         StartIdleTimer();
-        return new DocumentOpened(Details(canWrite), update, tail, serverVector);
+        return new DocumentOpened(Details(canWrite), update, tail, serverVector, _epoch);
     }
 
-    public async Task<long> ApplyUpdatesAsync(MemberIdentity member, string? originConnectionId, ImmutableArray<byte[]> updates)
+    public async Task<DocumentUpdatesCommitted> ApplyUpdatesAsync(
+        MemberIdentity member, string? originNodeId, string? originConnectionId, ImmutableArray<byte[]> updates)
     {
+        long committed;
         if (updates.IsDefaultOrEmpty)
         {
             await RequireReaderAsync(member);
-            return _committedSeq;
+            committed = _committedSeq;
+        }
+        else
+        {
+            await RequireWriterAsync(member);
+            committed = await AcceptAsync(originConnectionId, updates);
+            NoteEdit(member, updates.Length);
         }
 
-        await RequireWriterAsync(member);
-        var committed = await AcceptAsync(originConnectionId, updates);
-        NoteEdit(member, updates.Length);
-        return committed;
+        // Asked after the commit: a node whose subscription this activation lacks repairs it on this answer, and a
+        // relay it missed meanwhile reaches its peers through the resync.
+        var subscribed = originNodeId is null || HoldsLiveSubscription(originNodeId);
+        if (!subscribed)
+        {
+            LogUnsubscribedNodeWrote(logger, Id, originNodeId!, _epoch);
+        }
+
+        return new DocumentUpdatesCommitted(committed, _epoch, subscribed);
     }
 
     public Task RelayAwarenessAsync(DocumentAwarenessRelayed awareness)
@@ -248,6 +262,23 @@ public sealed partial class DocumentGrain(
 
         _subscribers[nodeId] = new Subscriber(observer, DateTimeOffset.UtcNow + lifetime);
         return Task.FromResult(_epoch);
+    }
+
+    public Task<DocumentSubscription> RenewSubscriptionAsync(string nodeId, IDocumentObserver observer, TimeSpan lifetime)
+    {
+        if (!S.Created)
+        {
+            throw CoPLiveException.NotFound("document", Id);
+        }
+
+        var lapsed = !HoldsLiveSubscription(nodeId);
+        if (lapsed)
+        {
+            LogSubscriptionLapsed(logger, Id, nodeId, _epoch);
+        }
+
+        _subscribers[nodeId] = new Subscriber(observer, DateTimeOffset.UtcNow + lifetime);
+        return Task.FromResult(new DocumentSubscription(_epoch, lapsed));
     }
 
     public Task UnsubscribeAsync(string nodeId)
@@ -861,6 +892,10 @@ public sealed partial class DocumentGrain(
         return (version, bytes);
     }
 
+    /// <summary>Whether the node's subscription is here and has not expired.</summary>
+    private bool HoldsLiveSubscription(string nodeId) =>
+        _subscribers.TryGetValue(nodeId, out var subscriber) && subscriber.ExpiresAt >= DateTimeOffset.UtcNow;
+
     private IEnumerable<Subscriber> LiveSubscribers()
     {
         var now = DateTimeOffset.UtcNow;
@@ -980,6 +1015,15 @@ public sealed partial class DocumentGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: the state vector stored with its snapshot does not decode; the snapshot is decoded instead")]
     private static partial void LogStoredVectorUnreadable(ILogger logger, Exception exception, string documentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: activated on silo {Silo} with epoch {Epoch}")]
+    private static partial void LogActivated(ILogger logger, string documentId, string silo, string epoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: gateway node {NodeId} renewed a lapsed subscription (epoch {Epoch}); it resyncs its peers")]
+    private static partial void LogSubscriptionLapsed(ILogger logger, string documentId, string nodeId, string epoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: updates came through gateway node {NodeId}, which holds no live subscription (epoch {Epoch}); it is told to repair")]
+    private static partial void LogUnsubscribedNodeWrote(ILogger logger, string documentId, string nodeId, string epoch);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: version {VersionId} restored by {UserId}")]
     private static partial void LogRestored(ILogger logger, string documentId, string versionId, string userId);

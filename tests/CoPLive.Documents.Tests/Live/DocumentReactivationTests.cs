@@ -1,4 +1,6 @@
 using CoPLive.Gateway.Documents;
+using CoPLive.Gateway.Live;
+using CoPLive.Identity;
 using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +10,9 @@ namespace CoPLive.Documents.Tests.Live;
 
 /// <summary>
 /// A document grain activated anew (here deactivated on purpose; in production its silo died) while clients have the
-/// document open: the gateway node finds the new epoch when it renews its subscription and resyncs every open client,
-/// so what the new activation lacks flows back and what the clients missed reaches them.
+/// document open: the gateway node finds the new epoch on the first answer that shows it (here an edit through the
+/// node) and resyncs every open client, so what the new activation lacks flows back and what the clients missed
+/// reaches them. A subscription that lapsed is repaired the same way at the node's next renewal.
 /// </summary>
 [Collection(LiveGatewayCollection.Name)]
 public sealed class DocumentReactivationTests(LiveGatewayFixture fixture)
@@ -52,5 +55,31 @@ public sealed class DocumentReactivationTests(LiveGatewayFixture fixture)
         Assert.Equal(document.Id, bobsVector.DocumentId);
         Assert.NotEmpty(bobsVector.StateVector);
         Assert.Equal("Alice: Before. Missed.", await export.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ALapsedSubscription_IsRepairedAtTheNextRenewal_AndTheClientGetsWhatItMissed()
+    {
+        var scene = await DocumentScene.CreateAsync(Address);
+        var document = await scene.CreateDocumentAsync();
+        await using var alice = await HubDocumentClient.OpenAsync(Address, scene.Alice.Token, document.Id, fixture.Yjs, fixture.Clients);
+        var resynced = new TaskCompletionSource<DocumentResyncEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        alice.Hub.On<DocumentResyncEvent>("DocumentResync", e => resynced.TrySetResult(e));
+        await alice.EditAsync("doc.getText('content').insert(0, 'Seen.')");
+        var grain = fixture.Gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IDocumentGrain>(document.Id);
+        var node = fixture.Gateway.Services.GetRequiredService<GatewayNode>();
+
+        // The grain forgets the node's subscription, as it does when the node's renewals come later than the lifetime
+        // (the grain is not re-activated: the epoch stays). Then an edit that does not come through this node, so that
+        // no answer to the node shows the lapse: only the renewal can.
+        await grain.UnsubscribeAsync(node.Id);
+        var bobs = fixture.Clients.Change(await alice.StateAsync(), "doc.getText('content').insert(5, ' Missed.')");
+        await grain.ApplyUpdatesAsync(new MemberIdentity(scene.Bob.UserId, "Bob", scene.Bob.OrganizationId), null, null, [bobs]);
+
+        var resync = await resynced.Task.Within("Alice's hub connection gets DocumentResync once the node's renewal finds its subscription lapsed", TimeSpan.FromMinutes(2));
+        await alice.WaitForTextAsync("Seen. Missed.", "Alice gets the edit the grain did not relay to her node while its subscription had lapsed");
+
+        Assert.Equal(document.Id, resync.DocumentId);
+        Assert.Equal("Seen. Missed.", await alice.TextAsync());
     }
 }
