@@ -408,8 +408,8 @@ public sealed partial class DocumentGrain(
                 throw new CoPLiveException(ErrorCodes.TooLarge, $"The document would grow past {Limits.MaxDocumentBytes} bytes.");
             }
 
-            await ApplyToLiveAsync(updates);
-            last = Append(originConnectionId, updates, bytes);
+            var effect = await ApplyToLiveAsync(updates);
+            last = Append(originConnectionId, updates, bytes, effect);
             committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _commitWaiters.Add(committed);
             _committing ??= CommitLoopAsync();
@@ -428,8 +428,10 @@ public sealed partial class DocumentGrain(
     /// check meaning). One V8 call per batch, never per update, applies the batch to the document's live copy, which
     /// is (re)opened from the snapshot and the log when it is not live. A batch that Yjs refuses changes nothing here
     /// (the live copy is closed and reopened from the log, which does not have the batch, on the next write).
+    /// Returns the batch's effect as one update, to relay in its place, or null if the batch is relayed as it came
+    /// (see <see cref="YjsLiveApplied.Effect"/>).
     /// </summary>
-    private async Task ApplyToLiveAsync(ImmutableArray<byte[]> updates)
+    private async Task<byte[]?> ApplyToLiveAsync(ImmutableArray<byte[]> updates)
     {
         var batch = new ReadOnlyMemory<byte>[updates.Length];
         for (var i = 0; i < updates.Length; i++)
@@ -442,9 +444,9 @@ public sealed partial class DocumentGrain(
             if (!_liveUnavailable)
             {
                 _live ??= yjs.OpenLive();
-                if (await _live.TryApplyAsync(batch, state: null))
+                if (await _live.TryApplyForEffectAsync(batch, state: null) is { Applied: true } applied)
                 {
-                    return;
+                    return applied.Effect;
                 }
 
                 try
@@ -452,9 +454,9 @@ public sealed partial class DocumentGrain(
                     var started = Stopwatch.GetTimestamp();
                     var stored = new List<ReadOnlyMemory<byte>>(_tail.Count + 1) { _snapshot };
                     stored.AddRange(_tail.Select(u => (ReadOnlyMemory<byte>)u.Update));
-                    await _live.TryApplyAsync(batch, stored);
+                    var opened = await _live.TryApplyForEffectAsync(batch, stored);
                     LogLiveOpened(logger, Id, _snapshot.Length, _tail.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    return;
+                    return opened.Effect;
                 }
                 catch (ArgumentException exception)
                 {
@@ -466,6 +468,7 @@ public sealed partial class DocumentGrain(
             }
 
             await yjs.MergeUpdatesAsync(batch);
+            return null;
         }
         catch (InvalidYjsUpdateException exception)
         {
@@ -473,8 +476,15 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    /// <summary>Appends a checked batch to the log and relays it; synchronous. Returns the log position of its last update.</summary>
-    private long Append(string? originConnectionId, ImmutableArray<byte[]> updates, long bytes)
+    /// <summary>
+    /// Appends a checked batch to the log and relays it (as its <paramref name="effect"/>, one update, when that is known;
+    /// nothing if that is empty); synchronous. Returns the log position of its last update.
+    /// </summary>
+    /// <remarks>
+    /// The log keeps the updates as they came; the relay carries one update per batch where it can, so that each peer
+    /// receives and applies one message instead of one per update (the batch's sender is left out either way).
+    /// </remarks>
+    private long Append(string? originConnectionId, ImmutableArray<byte[]> updates, long bytes, byte[]? effect)
     {
         if (_toCommit.Count == 0)
         {
@@ -491,7 +501,12 @@ public sealed partial class DocumentGrain(
         _tailBytes += bytes;
         _lastUpdateAt = DateTimeOffset.UtcNow;
         var last = _lastSeq;
-        var relayed = new DocumentUpdatesRelayed(Id, originConnectionId, updates);
+        if (effect is not null && effect.AsSpan().SequenceEqual(EmptyUpdate))
+        {
+            return last;
+        }
+
+        var relayed = new DocumentUpdatesRelayed(Id, originConnectionId, effect is null ? updates : [effect]);
         foreach (var subscriber in LiveSubscribers())
         {
             // One-way: the call returns at once and a slow or dead node never holds up the document.
