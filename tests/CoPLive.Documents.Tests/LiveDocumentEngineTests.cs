@@ -69,6 +69,42 @@ public sealed class LiveDocumentEngineTests(YjsFixture fixture)
     }
 
     [Fact]
+    public async Task ABatchsEffect_IsOneUpdate_ThatBringsAPeerWithTheStateBeforeItToTheStateAfterIt()
+    {
+        var (updates, text) = Typed("One update relayed for many typed. ", 90);
+        await using var live = Engine.OpenLive();
+        var first = await live.TryApplyForEffectAsync(updates.Take(30).ToList(), [EmptyDocument]);
+        var second = await live.TryApplyForEffectAsync(updates.Skip(30).ToList(), state: null);
+        var again = await live.TryApplyForEffectAsync(updates.Skip(60).ToList(), state: null);
+
+        var peer = await Engine.MergeUpdatesAsync([EmptyDocument, first.Effect!]);
+        peer = await Engine.MergeUpdatesAsync([peer, second.Effect!]);
+
+        Assert.True(first.Applied && second.Applied && again.Applied);
+        Assert.Equal(text, await Engine.ReadTextAsync(peer, "content"));
+        Assert.True(second.Effect!.Length < updates.Skip(30).Sum(u => u.Length));
+        Assert.Equal(EmptyDocument, again.Effect);
+    }
+
+    [Fact]
+    public async Task WithAnUpdatePendingBeforeOrAfterABatch_ItsEffectIsNotKnown_AndNotLiveItIsNotApplied()
+    {
+        var (updates, _) = Typed("abc", 3);
+        await using var live = Engine.OpenLive();
+
+        var notLive = await live.TryApplyForEffectAsync([updates[0]], state: null);
+        var leavesPending = await live.TryApplyForEffectAsync([updates[0], updates[2]], [EmptyDocument]);
+        var completes = await live.TryApplyForEffectAsync([updates[1]], state: null);
+        var afterwards = await live.TryApplyForEffectAsync([updates[0]], state: null);
+
+        Assert.Equal(new YjsLiveApplied(false, null), notLive);
+        Assert.Equal(new YjsLiveApplied(true, null), leavesPending);
+        Assert.Equal(new YjsLiveApplied(true, null), completes);
+        Assert.Equal(EmptyDocument, afterwards.Effect);
+        Assert.Equal("abc", await Engine.ReadTextAsync((await live.TryEncodeStateAsync())!, "content"));
+    }
+
+    [Fact]
     public async Task ARefusedBatch_ClosesTheLiveCopy_AndTheCopyReopenedFromTheLog_HasNothingOfTheBatch()
     {
         var (updates, _) = Typed("xyz", 3);

@@ -25,11 +25,13 @@ public sealed partial class WebSocketDocumentPeer : DocumentPeer
     private const int MaxQueuedFrames = 1_000_000;
 
     /// <summary>
-    /// Grain calls one connection may have in flight: two, so that one batch is checked (in V8) while the one before
-    /// waits for its commit, and both can share a commit. Their order may change on the way; Yjs updates commute
-    /// (one that arrives before what it depends on is pending until it comes).
+    /// Grain calls one connection may have in flight: one, so that its batches reach the document in the order the
+    /// client sent them. With two, the later batch often overtook the earlier one (each passes the member's
+    /// authorization first): Yjs then keeps it pending and re-merges what is pending on every update of the earlier
+    /// one, and the batch cannot be relayed as one update (see DocumentGrain.Append). What arrives while a call waits
+    /// for its commit goes in the next call, so batches grow with the load instead of calls.
     /// </summary>
-    private const int MaxCallsInFlight = 2;
+    private const int MaxCallsInFlight = 1;
 
     private static readonly byte[] EmptyUpdate = [0, 0];
 

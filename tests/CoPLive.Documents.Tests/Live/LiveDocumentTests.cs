@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using CoPLive.Common;
+using CoPLive.Documents.Yjs;
 using CoPLive.Gateway.Documents;
 using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -158,6 +159,64 @@ public sealed class LiveDocumentTests(LiveGatewayFixture fixture)
         Assert.StartsWith("invalid-update: ", socketBadFrame, StringComparison.Ordinal);
         Assert.Equal(WebSocketState.Open, raw.State);
         Assert.Equal("Intact. Still.", exported);
+    }
+
+    [Fact]
+    public async Task UpdatesSentBackToBack_ReachOthersAsAtMostOneMessageEach_WithoutAnEcho_AndAMalformedOneAmongThemIsRefusedAlone()
+    {
+        var scene = await DocumentScene.CreateAsync(Address);
+        var document = await scene.CreateDocumentAsync();
+        await using var writer = await RawYjsSocket.ConnectAsync(Address, document.Id, scene.Bob.Token);
+        await using var observer = await RawYjsSocket.ConnectAsync(Address, document.Id, scene.Gus.Token);
+        await writer.NextSyncStep1Async().Within("the writer's session opens");
+        await observer.NextSyncStep1Async().Within("the observer's session opens");
+        const string typed = "Typed back to back: the server may relay a batch of them as one update. ";
+        byte[] written = [0, 0];
+        var updates = new List<byte[]>();
+        for (var i = 0; i < typed.Length; i++)
+        {
+            var update = fixture.Clients.Change(written, $"doc.getText('content').insert({i}, {System.Text.Json.JsonSerializer.Serialize(typed[i].ToString())})");
+            written = fixture.Clients.Apply(written, update);
+            updates.Add(update);
+        }
+
+        for (var i = 0; i < updates.Count; i++)
+        {
+            if (i == updates.Count / 2)
+            {
+                await writer.SendUpdateAsync([0xff, 0xff, 0xff]);
+            }
+
+            await writer.SendUpdateAsync(updates[i]);
+        }
+
+        byte[] observed = [0, 0];
+        var messages = 0;
+        while (await fixture.Yjs.ReadTextAsync(observed, DocumentNames.Content) != typed)
+        {
+            var relayed = await observer.NextUpdateAsync().Within("the observer receives the typing");
+            observed = fixture.Clients.Apply(observed, relayed!);
+            messages++;
+        }
+
+        // Alice's edit is relayed after all of the writer's batches: an echo of them would reach the writer before it.
+        await using var alice = await HubDocumentClient.OpenAsync(Address, scene.Alice.Token, document.Id, fixture.Yjs, fixture.Clients);
+        await alice.EditAsync("doc.getText('content').insert(0, '> ')");
+        var toWriter = new List<byte[]>();
+        while (toWriter.Count == 0 || toWriter[^1][0] != YjsMessages.Sync)
+        {
+            var message = await writer.ReceiveAsync().Within("the writer receives Alice's edit");
+            toWriter.Add(message!);
+        }
+
+        var (aliceType, aliceSyncType, aliceUpdate) = Read(toWriter[^1]);
+        var refusals = toWriter.SkipLast(1).Where(m => m[0] == YjsMessages.Auth).ToList();
+        var refusal = ReadRefusal(Assert.Single(refusals));
+        Assert.Equal((YjsMessages.Sync, YjsMessages.SyncUpdate), (aliceType, aliceSyncType));
+        Assert.Equal("> " + typed, await fixture.Yjs.ReadTextAsync(fixture.Clients.Apply(written, aliceUpdate), DocumentNames.Content));
+        Assert.StartsWith("invalid-update: ", refusal, StringComparison.Ordinal);
+        Assert.InRange(messages, 1, updates.Count);
+        Assert.Equal("> " + typed, await (await scene.Alice.RawAsync(HttpMethod.Get, $"/api/documents/{document.Id}/export?format=markdown", null)).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -412,5 +471,19 @@ public sealed class LiveDocumentTests(LiveGatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("Intact.", await export.Content.ReadAsStringAsync());
         Assert.Equal("Intact.", await reader.TextAsync());
+    }
+
+    private static (ulong Type, ulong SyncType, byte[] Body) Read(byte[] message)
+    {
+        var reader = new Lib0Reader(message);
+        return (reader.ReadVarUint(), reader.ReadVarUint(), reader.ReadVarUint8Array().ToArray());
+    }
+
+    /// <summary>The reason of a permission-denied auth message; fails on any other message.</summary>
+    private static string ReadRefusal(byte[] message)
+    {
+        var reader = new Lib0Reader(message);
+        Assert.Equal((YjsMessages.Auth, 0UL), (reader.ReadVarUint(), reader.ReadVarUint()));
+        return reader.ReadVarString();
     }
 }

@@ -27,6 +27,14 @@ public interface IYjsLiveDocument : IAsyncDisposable
     /// <exception cref="ArgumentException"><paramref name="state"/> itself does not apply.</exception>
     Task<bool> TryApplyAsync(IReadOnlyList<ReadOnlyMemory<byte>> updates, IReadOnlyList<ReadOnlyMemory<byte>>? state, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="TryApplyAsync"/>, and answers what the batch changed: one update instead of many, for relaying
+    /// (see <see cref="YjsLiveApplied"/>).
+    /// </summary>
+    /// <exception cref="InvalidYjsUpdateException">As for <see cref="TryApplyAsync"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="TryApplyAsync"/>.</exception>
+    Task<YjsLiveApplied> TryApplyForEffectAsync(IReadOnlyList<ReadOnlyMemory<byte>> updates, IReadOnlyList<ReadOnlyMemory<byte>>? state, CancellationToken cancellationToken = default);
+
     /// <summary>The whole live document as one compact update (<c>Y.encodeStateAsUpdate</c>), or null if it is not live.</summary>
     Task<byte[]?> TryEncodeStateAsync(CancellationToken cancellationToken = default);
 

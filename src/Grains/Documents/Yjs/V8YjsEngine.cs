@@ -525,7 +525,10 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
     {
         private int _disposed;
 
-        public Task<bool> TryApplyAsync(IReadOnlyList<ReadOnlyMemory<byte>> updates, IReadOnlyList<ReadOnlyMemory<byte>>? state, CancellationToken cancellationToken = default)
+        public async Task<bool> TryApplyAsync(IReadOnlyList<ReadOnlyMemory<byte>> updates, IReadOnlyList<ReadOnlyMemory<byte>>? state, CancellationToken cancellationToken = default) =>
+            (await TryApplyForEffectAsync(updates, state, cancellationToken).ConfigureAwait(false)).Applied;
+
+        public Task<YjsLiveApplied> TryApplyForEffectAsync(IReadOnlyList<ReadOnlyMemory<byte>> updates, IReadOnlyList<ReadOnlyMemory<byte>>? state, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(updates);
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -536,7 +539,12 @@ public sealed partial class V8YjsEngine : IYjsEngine, IDisposable
                 {
                     using var packed = instance.Pack(updates);
                     using var stored = state is null ? null : instance.Pack(state);
-                    return (bool)instance.Call("applyLive", key, owner._maxLiveDocuments, stored?.Data ?? (object)Undefined.Value, stored?.Lengths ?? (object)Undefined.Value, packed.Data, packed.Lengths);
+                    var result = instance.Call("applyLive", key, owner._maxLiveDocuments, stored?.Data ?? (object)Undefined.Value, stored?.Lengths ?? (object)Undefined.Value, packed.Data, packed.Lengths);
+                    return result switch
+                    {
+                        bool applied => new YjsLiveApplied(applied, null),
+                        _ => new YjsLiveApplied(true, BytesOrNull(result)),
+                    };
                 },
                 cancellationToken);
         }

@@ -18,6 +18,11 @@ public sealed class YjsStateVector
     public ulong ClockOf(ulong client) => _clocks.GetValueOrDefault(client);
 
     /// <summary>Records that the server holds clocks [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="client"/>.</summary>
+    /// <remarks>
+    /// The ranges beyond a gap are kept sorted by start as they come (mostly appended: a client's clocks grow), so that
+    /// an update in order looks at the first of them only. Sorting them on every update was quadratic when a batch
+    /// arrived before the one it follows: each update of the earlier batch sorted all of the later one's.
+    /// </remarks>
     public void Add(ulong client, ulong start, ulong end)
     {
         var clock = _clocks.GetValueOrDefault(client);
@@ -28,7 +33,16 @@ public sealed class YjsStateVector
                 _pending[client] = waiting = [];
             }
 
-            waiting.Add((start, end));
+            if (waiting.Count == 0 || waiting[^1].Start <= start)
+            {
+                waiting.Add((start, end));
+            }
+            else
+            {
+                var at = waiting.BinarySearch((start, end));
+                waiting.Insert(at < 0 ? ~at : at, (start, end));
+            }
+
             return;
         }
 
@@ -40,23 +54,20 @@ public sealed class YjsStateVector
         clock = end;
         if (_pending.TryGetValue(client, out var ranges))
         {
-            ranges.Sort();
             var used = 0;
-            foreach (var (s, e) in ranges)
+            while (used < ranges.Count && ranges[used].Start <= clock)
             {
-                if (s > clock)
-                {
-                    break;
-                }
-
-                clock = Math.Max(clock, e);
+                clock = Math.Max(clock, ranges[used].End);
                 used++;
             }
 
-            ranges.RemoveRange(0, used);
-            if (ranges.Count == 0)
+            if (used == ranges.Count)
             {
                 _pending.Remove(client);
+            }
+            else if (used > 0)
+            {
+                ranges.RemoveRange(0, used);
             }
         }
 

@@ -174,6 +174,9 @@ const applyAll = (doc, data, lengths, what) => {
   })
 }
 
+/** Whether doc holds structs or deletions that wait for updates it has not seen. */
+const hasPending = (doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+
 // Live documents: one Y.Doc per open document, by key, in least recently used order (a Map keeps insertion order).
 const liveDocs = new Map()
 
@@ -199,7 +202,8 @@ globalThis.CoPLiveYjs = {
    * With stateData (the document's stored updates, in the same form) the live document is first made anew from it;
    * without, it must be live already, or nothing happens and the answer is false. An update that Yjs refuses closes
    * the live document (Yjs may have applied part of the batch), so that the next call must bring the state again.
-   * At most maxLive documents stay live: beyond that the least recently used ones are closed. Answers true once applied.
+   * At most maxLive documents stay live: beyond that the least recently used ones are closed. Once applied, answers the
+   * batch's effect as one update ([0, 0] if it changed nothing), or true if something was pending before or after it.
    */
   applyLive (key, maxLive, stateData, stateLengths, data, lengths) {
     let doc = liveDocs.get(key)
@@ -220,11 +224,23 @@ globalThis.CoPLiveYjs = {
     } else if (doc === undefined) {
       return false
     }
+    // The batch's effect, as one update, when nothing is pending before or after it: then the transaction's update is
+    // exactly what the batch added (what the document had already is left out). With something pending, an update
+    // of this transaction may carry structs of others that were pending (the batch's sender lacks them), or leave out
+    // the batch's own pending structs: the answer is then true, and the batch is relayed as it came.
+    const pendingBefore = hasPending(doc)
+    let effect = EmptyUpdate
+    const onUpdate = (update) => { effect = update }
+    if (!pendingBefore) {
+      doc.on('update', onUpdate)
+    }
     try {
       applyAll(doc, data, lengths, 'update')
     } catch (e) {
       doc.destroy()
       throw e
+    } finally {
+      doc.off('update', onUpdate)
     }
     liveDocs.set(key, doc)
     while (liveDocs.size > maxLive) {
@@ -232,7 +248,7 @@ globalThis.CoPLiveYjs = {
       liveDocs.delete(oldest)
       oldDoc.destroy()
     }
-    return true
+    return (pendingBefore || hasPending(doc)) ? true : effect
   },
 
   /** The whole live document called key as one update (pending structs included), or null if it is not live. */
