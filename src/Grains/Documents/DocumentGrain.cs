@@ -105,6 +105,14 @@ public sealed partial class DocumentGrain(
             await committing;
         }
 
+        // A document that goes out of memory leaves its committed log compacted, so that its next activation (a cold
+        // open) loads one snapshot: it may be collected before its idle compaction came round. CompactAsync logs and
+        // swallows its own failure; the log then stays as it is, which loses nothing.
+        if (!_commitFailed)
+        {
+            MaybeCompact(idle: true);
+        }
+
         if (_compacting is { } compacting)
         {
             await compacting;

@@ -309,7 +309,7 @@ public sealed class LiveDocumentTests(LiveGatewayFixture fixture)
     }
 
     [Fact]
-    public async Task EditsNotYetInAVersion_AreSavedAsOne_WhenTheDocumentsActivationEnds_AndOnlyOnce()
+    public async Task WhenADocumentsActivationEnds_ItsLogIsCompacted_AndEditsNotYetInAVersionAreSavedAsOne_Once()
     {
         var scene = await DocumentScene.CreateAsync(Address);
         var document = await scene.CreateDocumentAsync();
@@ -322,11 +322,14 @@ public sealed class LiveDocumentTests(LiveGatewayFixture fixture)
         // Collected when unused (or its silo stopping) ends the activation the same way.
         await grain.DeactivateOnIdle();
         var afterFirst = await WaitForVersionsAsync(scene, document.Id, 1);
+        var stored = await fixture.Gateway.Services.GetRequiredService<IDocumentStore>().LoadAsync(document.Id, CancellationToken.None);
         await grain.DeactivateOnIdle();
         await scene.Alice.SendAsync<DocumentVersion>(HttpMethod.Post, $"/api/documents/{document.Id}/versions", new { name = "Marker" });
         var afterSecond = await scene.Alice.SendAsync<DocumentVersion[]>(HttpMethod.Get, $"/api/documents/{document.Id}/versions", null);
         var idle = await scene.Alice.SendAsync<DocumentVersionView>(HttpMethod.Get, $"/api/documents/{document.Id}/versions/{afterFirst[0].Id}", null);
 
+        Assert.Empty(stored.Tail);
+        Assert.Equal("Left for the night", await fixture.Yjs.ReadTextAsync(stored.Snapshot!, DocumentNames.Content));
         Assert.Equal(["idle"], afterFirst.Select(v => v.Reason));
         Assert.Equal("Left for the night", idle.Content);
         Assert.Equal(["idle", "named"], afterSecond.Select(v => v.Reason));
