@@ -359,8 +359,14 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         }
 
         await opener.WaitForAsync("finished", TimeSpan.FromMinutes(2), cancellationToken);
-        return [.. opener.Events.Where(e => (string?)e["event"] == "opened").Select(
+        List<ClientOpen> opens = [.. opener.Events.Where(e => (string?)e["event"] == "opened").Select(
             e => new ClientOpen((double)e["ms"]!, (double?)e["connectedMs"] ?? double.NaN, (double?)e["largestMessageMs"] ?? double.NaN))];
+
+        // In order, so that a slow open can be placed (the first one, or one in every so many): to synced (socket open,
+        // arrival of the document).
+        Log.Line($"yjs-trace: opens of {url} in order, ms to synced (socket open, document's arrival): "
+            + string.Join(" ", opens.Select(o => $"{Format.Number(o.Ms, "0")}({Format.Number(o.ConnectedMs, "0")},{Format.Number(o.LargestMessageMs, "0")})")));
+        return opens;
     }
 
     /// <summary>Waits until the server prints a line containing <paramref name="text"/> after line <paramref name="after"/>.</summary>
