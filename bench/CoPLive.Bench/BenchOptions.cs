@@ -22,7 +22,8 @@ internal sealed class BenchOptions
           --small-rooms N         small-rooms: rooms of 10, everyone sending (default 500; smoke 5)
           --fanout-seconds S      fan-out scenarios: measured seconds, after a warm-up (default 15; smoke 2)
           --trace-edits N         yjs-trace: edits of the automerge-paper trace to type (default 259778, all; smoke 2000)
-          --cold-opens N          yjs-trace: cold opens of the final document from storage, its grain deactivated before each (default 20; smoke 2)
+          --warm-opens N          yjs-trace: cold opens first made and reported apart, while the fresh gateway's JIT warms up (default 40; smoke 1)
+          --cold-opens N          yjs-trace: cold opens of the final document from storage, its grain deactivated before each (default 100; smoke 2)
           --restart-opens N       yjs-trace: opens of the final document right after a gateway restart (default 5; smoke 1)
           --scenario NAME         run only join-storm, idle-memory, big-room-saturated, big-room-paced, small-rooms or yjs-trace (repeatable; other sections of the report are kept)
           --keep-setup FOLDER     CoPLive: keep the SQLite file and the signed-in members in FOLDER, and start from them
@@ -69,7 +70,9 @@ internal sealed class BenchOptions
 
     public int TraceEdits { get; private set; } = 259_778;
 
-    public int ColdOpens { get; private set; } = 20;
+    public int WarmOpens { get; private set; } = 40;
+
+    public int ColdOpens { get; private set; } = 100;
 
     public int RestartOpens { get; private set; } = 5;
 
@@ -82,7 +85,7 @@ internal sealed class BenchOptions
 
     /// <summary>A hard limit on the whole run, whatever happens.</summary>
     public TimeSpan OverallLimit => TimeSpan.FromSeconds(
-        (Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)) + 1800 + (30 * (ColdOpens + RestartOpens)))
+        (Smoke ? 600 : 300 + (4 * (StormSeconds + ConvergeTimeoutSeconds)) + (0.1 * (Participants + IdleConnections)) + 1800 + (30 * (WarmOpens + ColdOpens + RestartOpens)))
         + (6 * (FanOutSeconds + 60)) + (0.2 * FanOutParticipants));
 
     public bool Runs(string scenario) => Scenarios.Count == 0 || Scenarios.Contains(scenario);
@@ -101,6 +104,7 @@ internal sealed class BenchOptions
         int? smallRooms = null;
         double? fanOutSeconds = null;
         int? traceEdits = null;
+        int? warmOpens = null;
         int? coldOpens = null;
         int? restartOpens = null;
         for (var i = 0; i < args.Count; i++)
@@ -151,6 +155,9 @@ internal sealed class BenchOptions
                 case "--trace-edits":
                     traceEdits = Positive(arg, Value());
                     break;
+                case "--warm-opens":
+                    warmOpens = NonNegative(arg, Value());
+                    break;
                 case "--cold-opens":
                     coldOpens = Positive(arg, Value());
                     break;
@@ -181,7 +188,8 @@ internal sealed class BenchOptions
         options.SmallRooms = smallRooms ?? (options.Smoke ? 5 : 500);
         options.FanOutSeconds = Math.Min(fanOutSeconds ?? (options.Smoke ? 2 : 15), 120);
         options.TraceEdits = Math.Min(traceEdits ?? (options.Smoke ? 2000 : 259_778), 259_778);
-        options.ColdOpens = Math.Min(coldOpens ?? (options.Smoke ? 2 : 20), 200);
+        options.WarmOpens = Math.Min(warmOpens ?? (options.Smoke ? 1 : 40), 200);
+        options.ColdOpens = Math.Min(coldOpens ?? (options.Smoke ? 2 : 100), 200);
         options.RestartOpens = Math.Min(restartOpens ?? (options.Smoke ? 1 : 5), 50);
         options.OutPath = outPath is not null
             ? Path.GetFullPath(outPath)
@@ -200,6 +208,11 @@ internal sealed class BenchOptions
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new ArgumentException($"{name} needs a positive whole number, not '{value}'.");
+
+    private static int NonNegative(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ArgumentException($"{name} needs a whole number, 0 or more, not '{value}'.");
 
     private static double PositiveSeconds(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 3600

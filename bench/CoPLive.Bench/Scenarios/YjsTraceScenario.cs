@@ -36,12 +36,15 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         TraceRun c;
         long storedBytes;
         string documentId, warmupId, token;
+        List<ClientOpen> warmOpens = [];
         List<ClientOpen> opens = [];
+        List<ClientOpen> referenceWarmOpens = [];
         List<ClientOpen> referenceOpens = [];
         List<ClientOpen> restartOpens = [];
         List<double> settled = [];
         List<double> restartSettled = [];
         List<double> referenceSettled = [];
+        List<ServerOpen> warmServerOpens = [];
         List<ServerOpen> serverOpens = [];
         List<ServerOpen> restartServerOpens = [];
         var gateway = await StartGatewayAsync(folder, port, cancellationToken);
@@ -57,10 +60,13 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         }
 
         // Every open below is from one client process, whose first open is not counted: it warms the client up, as a
-        // browser tab that opened a document before. Opens 1..ColdOpens: the document's grain was deactivated (the
-        // gateway's grain collection is shortened for this run), so it loads from storage in a warm gateway. The
+        // browser tab that opened a document before. Opens 1..WarmOpens+ColdOpens: the document's grain was deactivated
+        // (the gateway's grain collection is shortened for this run), so it loads from storage. The first WarmOpens of
+        // them are reported apart: the gateway has just started and .NET's tiered JIT is still compiling the open path
+        // (a gateway that has served for a while has it compiled); the ColdOpens after them load in a warm gateway. The
         // RestartOpens after them: right after a gateway restart, so everything on the server is cold.
-        var coldCount = options.ColdOpens;
+        var warmCount = options.WarmOpens;
+        var coldCount = warmCount + options.ColdOpens;
         var restartCount = options.RestartOpens;
         var current = await StartGatewayAsync(folder, port, cancellationToken);
         var mark = current.LineCount;
@@ -71,7 +77,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             {
                 if (index >= 1 && await ServerOpenAsync(current, documentId, mark, cancellationToken) is { } serverOpen)
                 {
-                    (index <= coldCount ? serverOpens : restartServerOpens).Add(serverOpen);
+                    (index <= warmCount ? warmServerOpens : index <= coldCount ? serverOpens : restartServerOpens).Add(serverOpen);
                 }
             }
 
@@ -84,7 +90,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
                     await NoteServerOpenAsync(i - 1);
                     if (i <= coldCount)
                     {
-                        Log.Line($"yjs-trace: cold open {i}/{coldCount} (the document's grain deactivated)");
+                        Log.Line($"yjs-trace: cold open {i}/{coldCount} (the document's grain deactivated{(i <= warmCount ? "; the gateway's warm-up" : "")})");
                         await WaitForLineAsync(current, $"Document {documentId}: deactivated", mark, cancellationToken);
                     }
                     else
@@ -107,7 +113,8 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             await current.DisposeAsync();
         }
 
-        opens.AddRange(series.Skip(1).Take(coldCount));
+        warmOpens.AddRange(series.Skip(1).Take(warmCount));
+        opens.AddRange(series.Skip(1 + warmCount).Take(coldCount - warmCount));
         restartOpens.AddRange(series.Skip(1 + coldCount));
 
         Log.Line($"yjs-trace: y-websocket 1.5.4 reference server, {edits} edits");
@@ -134,12 +141,15 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
                     referenceSettled.Add(await SettleAsync(reference.Pid, cancellationToken));
                 },
                 cancellationToken);
-            referenceOpens.AddRange(referenceSeries.Skip(1));
+            referenceWarmOpens.AddRange(referenceSeries.Skip(1).Take(warmCount));
+            referenceOpens.AddRange(referenceSeries.Skip(1 + warmCount));
         }
 
         var open = Distribution.Of([.. opens.Select(o => o.Ms)]);
         var referenceOpen = Distribution.Of([.. referenceOpens.Select(o => o.Ms)]);
         var restartOpen = Distribution.Of([.. restartOpens.Select(o => o.Ms)]);
+        var warmOpen = Distribution.Of([.. warmOpens.Select(o => o.Ms)]);
+        var referenceWarmOpen = Distribution.Of([.. referenceWarmOpens.Select(o => o.Ms)]);
         static string P50P99(IEnumerable<double> values)
         {
             var d = Distribution.Of([.. values]);
@@ -199,6 +209,12 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
                 "",
                 ""),
             new(
+                $"the first {warmOpens.Count} cold opens after the gateway started, made before those above (its JIT still compiling the open path; the reference column: that server's first opens after the trace) (ms; p50 / p99 / max); the client's phases ; the server's part, as above",
+                warmOpens.Count == 0 ? "" : $"{P50P99Max(warmOpen)}; {ClientPhases(warmOpens)}; {ServerPhases(warmServerOpens)}",
+                referenceWarmOpens.Count == 0 ? "" : $"{P50P99Max(referenceWarmOpen)}; {ClientPhases(referenceWarmOpens)}",
+                warmOpens.Count == 0 || referenceWarmOpens.Count == 0 ? "" : Format.Ratio(warmOpen.P99, referenceWarmOpen.P99),
+                ""),
+            new(
                 $"open right after a gateway restart, everything on the server cold (ms; p50 / p99 / max of {restartOpens.Count}); the client's phases ; the server's part, as above",
                 restartOpens.Count == 0 ? "" : $"{P50P99Max(restartOpen)}; {ClientPhases(restartOpens)}; {ServerPhases(restartServerOpens)}",
                 "",
@@ -217,7 +233,9 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             "Every open is from one client process whose first open is not counted (it warms the client up, as a browser tab that opened a document before). "
                 + "A cold open waits until the gateway logged the document's grain deactivated (Orleans' grain collection, shortened for documents in this run: CoPLive__Orleans__GrainCollection__ClassSpecificCollectionAge__CoPLive.Documents.DocumentGrain 2 s, CollectionQuantum 1 s; the community's grain and the rest keep Orleans' default), "
                 + $"then until the server process is quiet (under 5 % of a core for 500 ms, at most 20 s; waited p50 {Format.Number(Distribution.Of([.. settled]).P50, "0.0")} s here), "
-                + "then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text: the document loads from SQLite in a warm gateway. "
+                + "then times a fresh Y.Doc and provider from creating its provider to 'synced' with the whole text: the document loads from SQLite. "
+                + $"The gateway was started after the trace; its first {warmCount} cold opens are reported apart (their row above), as .NET's tiered JIT compiles the open path over its first few dozen calls, "
+                + $"and the {opens.Count} after them are the cold opens of a warm gateway, as in one that has served for a while. "
                 + "An open after a restart starts the gateway anew, opens a small warm-up document (so the server's first request of each kind is not in the figure) and waits until the server is quiet "
                 + $"(p50 {Format.Number(restartSettled.Count == 0 ? double.NaN : Distribution.Of([.. restartSettled]).P50, "0.0")} s). "
                 + "The reference column is the same client opening the same document from the reference server's memory: the floor of this client on this machine.",
