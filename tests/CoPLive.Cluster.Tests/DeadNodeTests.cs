@@ -7,7 +7,6 @@ using CoPLive.Rooms;
 using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CoPLive.Cluster.Tests;
@@ -213,11 +212,5 @@ public sealed class DeadNodeTests(ITestOutputHelper output)
         return client;
     }
 
-    private static HubConnection Hub(GatewayProcess node, string token) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(node.Address, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .WithKeepAliveInterval(TimeSpan.FromSeconds(5)) // as the web app does; the server closes a connection silent for 30 s
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(
-                new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)))
-            .Build();
+    private static HubConnection Hub(GatewayProcess node, string token) => LiveHub.Connect(node.Address, token);
 }

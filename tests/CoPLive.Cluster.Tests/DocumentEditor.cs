@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CoPLive.Common;
 using CoPLive.Documents;
 using CoPLive.Documents.Yjs;
@@ -7,7 +5,6 @@ using CoPLive.Gateway.Documents;
 using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoPLive.Cluster.Tests;
 
@@ -25,11 +22,10 @@ public sealed class DocumentEditor : IAsyncDisposable
 
     private readonly HubConnection _hub;
     private readonly IYjsEngine _yjs;
+    private readonly DocumentReplica _replica;
     private readonly Action<string> _note;
     private readonly object _lock = new();
-    private readonly List<byte[]> _updates = [];
     private readonly List<Task> _resyncAnswers = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DocumentEditor(HubConnection hub, string name, string documentId, IYjsEngine yjs, Action<string> note)
     {
@@ -37,12 +33,13 @@ public sealed class DocumentEditor : IAsyncDisposable
         Name = name;
         DocumentId = documentId;
         _yjs = yjs;
+        _replica = new DocumentReplica(yjs);
         _note = note;
         hub.On<DocumentUpdatesEvent>("DocumentUpdates", e =>
         {
             if (e.DocumentId == documentId)
             {
-                Received(e.Updates);
+                _replica.Add(e.Updates);
             }
         });
         hub.On<DocumentResyncEvent>("DocumentResync", e =>
@@ -71,11 +68,7 @@ public sealed class DocumentEditor : IAsyncDisposable
 
     public static async Task<DocumentEditor> OpenAsync(Uri gateway, string token, string name, string documentId, IYjsEngine yjs, Action<string> note)
     {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(gateway, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .WithKeepAliveInterval(TimeSpan.FromSeconds(5)) // as the web app does; the server closes a connection silent for 30 s
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)))
-            .Build();
+        var hub = LiveHub.Connect(gateway, token);
         hub.Closed += e =>
         {
             note($"{name}'s connection closed: {e?.Message ?? "by the client"}");
@@ -84,57 +77,30 @@ public sealed class DocumentEditor : IAsyncDisposable
         await hub.StartAsync().Within($"{name}'s hub connection starts");
         var editor = new DocumentEditor(hub, name, documentId, yjs, note);
         var opened = await hub.InvokeAsync<DocumentOpened>("OpenDocument", documentId, null);
-        editor.Received([opened.Update, .. opened.Tail]);
+        editor._replica.Add([opened.Update, .. opened.Tail]);
         return editor;
     }
 
-    /// <summary>The client's whole state now.</summary>
-    public Task<byte[]> StateAsync()
-    {
-        List<ReadOnlyMemory<byte>> updates;
-        lock (_lock)
-        {
-            updates = [.. _updates.Select(u => (ReadOnlyMemory<byte>)u)];
-        }
-
-        return _yjs.MergeUpdatesAsync(updates);
-    }
-
-    public async Task<string> TextAsync() => await _yjs.ReadTextAsync(await StateAsync(), DocumentNames.Content);
+    public Task<string> TextAsync() => _replica.TextAsync();
 
     /// <summary>Appends <paramref name="text"/> to the document; returns once the server acknowledged it (durable).</summary>
     public async Task TypeAsync(string text, DateTime deadline)
     {
-        var state = await StateAsync();
+        var state = await _replica.StateAsync();
         var length = (await _yjs.ReadTextAsync(state, DocumentNames.Content)).Length;
         var update = await _yjs.EditTextAsync(state, DocumentNames.Content, length, 0, text);
-        Received([update]);
+        _replica.Add([update]);
         await SendAsync(update, $"{Name} types '{text}'", deadline);
     }
 
     /// <summary>Waits until the client's text satisfies <paramref name="condition"/>.</summary>
-    public async Task WaitForTextAsync(Func<string, bool> condition, string what, DateTime deadline, Func<string> context)
+    public Task WaitForTextAsync(Func<string, bool> condition, string what, DateTime deadline, Func<string> context)
     {
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
-            {
-                changed = _changed.Task;
-            }
-
-            var text = await TextAsync();
-            if (condition(text))
-            {
-                return;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || await Task.WhenAny(changed, Task.Delay(left)) != changed)
-            {
-                throw new TimeoutException($"This did not happen: {what}. {Name}'s text: '{text}'\n{context()}");
-            }
-        }
+        var text = "";
+        return _replica.WaitUntilAsync(
+            async () => condition(text = await TextAsync()),
+            deadline,
+            () => $"This did not happen: {what}. {Name}'s text: '{text}'\n{context()}");
     }
 
     /// <summary>The answers to resyncs sent so far (each one is acknowledged, or it threw).</summary>
@@ -150,7 +116,7 @@ public sealed class DocumentEditor : IAsyncDisposable
 
     private async Task AnswerResyncAsync(byte[] stateVector)
     {
-        var missing = await _yjs.DiffUpdateAsync(await StateAsync(), stateVector);
+        var missing = await _yjs.DiffUpdateAsync(await _replica.StateAsync(), stateVector);
         if (missing is not [0, 0])
         {
             await SendAsync(missing, $"{Name} answers a resync", DateTime.UtcNow + TimeSpan.FromMinutes(5));
@@ -183,18 +149,5 @@ public sealed class DocumentEditor : IAsyncDisposable
                 await Task.Delay(RetryPause);
             }
         }
-    }
-
-    private void Received(IEnumerable<byte[]> updates)
-    {
-        TaskCompletionSource changed;
-        lock (_lock)
-        {
-            _updates.AddRange(updates);
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        changed.TrySetResult();
     }
 }

@@ -82,13 +82,7 @@ public sealed class TestGateway : IAsyncDisposable
     }
 
     /// <summary>A SignalR connection to /hubs/live (not started), authenticated with <paramref name="token"/>.</summary>
-    public HubConnection Hub(string token) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(Address, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .WithKeepAliveInterval(TimeSpan.FromSeconds(5)) // as the web app does; the server closes a connection silent for 30 s
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(
-                new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)))
-            .Build();
+    public HubConnection Hub(string token) => LiveHub.Connect(Address, token);
 
     public T GetRequiredService<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();

@@ -6,23 +6,12 @@
 //
 // The trace defaults to ../shared/data/editing-traces/automerge-paper.json.gz beside the repository. Prints the
 // document's size, then p50 and max of 50 warm applies (10 more before them are not counted), twice for each case.
-import fs from 'fs'
-import zlib from 'zlib'
 import * as Y from 'yjs'
+import { readTrace, typePatches } from './trace.mjs'
 
 const tracePath = process.argv[2] ?? new URL('../../../shared/data/editing-traces/automerge-paper.json.gz', import.meta.url)
-const trace = JSON.parse(zlib.gunzipSync(fs.readFileSync(tracePath)).toString('utf8'))
-
 const source = new Y.Doc()
-const text = source.getText('content')
-for (const txn of trace.txns) {
-  for (const [pos, del, ins] of txn.patches) {
-    source.transact(() => {
-      if (del > 0) text.delete(pos, del)
-      if (ins.length > 0) text.insert(pos, ins)
-    })
-  }
-}
+typePatches(source, source.getText('content'), readTrace(tracePath).patches)
 const update = Y.encodeStateAsUpdate(source)
 console.log('document bytes', update.length)
 

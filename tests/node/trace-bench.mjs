@@ -14,12 +14,11 @@
 //   the provider to 'synced' with the text of <expectedLength> characters, to the socket's open, and to the arrival
 //   of its largest message (the document's sync step 2), before the provider handles it. After each room but the last
 //   it prints {"event":"next-<i>"} and waits for a line on stdin before opening room i.
-import fs from 'fs'
-import zlib from 'zlib'
 import readline from 'readline'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { readTrace, typePatches } from './trace.mjs'
 
 const out = (event) => process.stdout.write(JSON.stringify(event) + '\n')
 const [role, serverUrl, ...rest] = process.argv.slice(2)
@@ -27,18 +26,6 @@ const connect = (room, token, doc) => new WebsocketProvider(serverUrl, room, doc
   WebSocketPolyfill: WebSocket, params: token && token !== '-' ? { token } : {}, disableBc: true
 })
 console.warn = (...args) => out({ event: 'warning', message: args.map(String).join(' ') })
-
-const readTrace = (path, edits) => {
-  const trace = JSON.parse(zlib.gunzipSync(fs.readFileSync(path)).toString('utf8'))
-  const patches = []
-  for (const txn of trace.txns) {
-    for (const patch of txn.patches) {
-      if (patches.length === edits) return { patches, endContent: null }
-      patches.push(patch)
-    }
-  }
-  return { patches, endContent: trace.endContent }
-}
 
 const finalText = (patches) => {
   // Quadratic, so only for the first edits of a trace (smoke runs); the whole trace uses its endContent.
@@ -59,12 +46,7 @@ if (role === 'writer' || role === 'observer') {
     lines.on('line', (line) => {
       if (line.trim() !== 'go') return
       const start = Date.now()
-      for (const [pos, del, ins] of patches) {
-        doc.transact(() => {
-          if (del > 0) text.delete(pos, del)
-          if (ins.length > 0) text.insert(pos, ins)
-        })
-      }
+      typePatches(doc, text, patches)
       out({ event: 'typed', start, end: Date.now(), edits: patches.length })
     })
     lines.on('close', () => { provider.destroy(); process.exit(0) })

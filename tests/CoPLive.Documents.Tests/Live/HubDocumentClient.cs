@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CoPLive.Documents.Yjs;
 using CoPLive.Gateway.Documents;
 using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoPLive.Documents.Tests.Live;
 
@@ -15,24 +12,22 @@ namespace CoPLive.Documents.Tests.Live;
 public sealed class HubDocumentClient : IAsyncDisposable
 {
     private readonly HubConnection _hub;
-    private readonly IYjsEngine _yjs;
+    private readonly DocumentReplica _replica;
     private readonly RealClients _clients;
     private readonly object _lock = new();
-    private readonly List<byte[]> _updates = [];
     private readonly List<byte[]> _awareness = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubDocumentClient(HubConnection hub, string documentId, IYjsEngine yjs, RealClients clients)
     {
         _hub = hub;
         DocumentId = documentId;
-        _yjs = yjs;
+        _replica = new DocumentReplica(yjs);
         _clients = clients;
         hub.On<DocumentUpdatesEvent>("DocumentUpdates", e =>
         {
             if (e.DocumentId == documentId)
             {
-                Received(e.Updates);
+                _replica.Add(e.Updates);
             }
         });
         hub.On<DocumentAwarenessEvent>("DocumentAwareness", e =>
@@ -42,7 +37,7 @@ public sealed class HubDocumentClient : IAsyncDisposable
                 _awareness.Add(e.Update);
             }
 
-            Changed();
+            _replica.Changed();
         });
     }
 
@@ -53,11 +48,7 @@ public sealed class HubDocumentClient : IAsyncDisposable
     /// <summary>What OpenDocument answered.</summary>
     public DocumentOpened? Opened { get; private set; }
 
-    public static HubConnection Connect(Uri gateway, string token) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(gateway, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)))
-            .Build();
+    public static HubConnection Connect(Uri gateway, string token) => LiveHub.Connect(gateway, token);
 
     /// <summary>Connects and opens the document.</summary>
     public static async Task<HubDocumentClient> OpenAsync(Uri gateway, string token, string documentId, IYjsEngine yjs, RealClients clients)
@@ -67,23 +58,14 @@ public sealed class HubDocumentClient : IAsyncDisposable
         var client = new HubDocumentClient(hub, documentId, yjs, clients);
         var opened = await hub.InvokeAsync<DocumentOpened>("OpenDocument", documentId, null);
         client.Opened = opened;
-        client.Received([opened.Update, .. opened.Tail]);
+        client._replica.Add([opened.Update, .. opened.Tail]);
         return client;
     }
 
     /// <summary>The client's whole state now.</summary>
-    public Task<byte[]> StateAsync()
-    {
-        List<ReadOnlyMemory<byte>> updates;
-        lock (_lock)
-        {
-            updates = [.. _updates.Select(u => (ReadOnlyMemory<byte>)u)];
-        }
+    public Task<byte[]> StateAsync() => _replica.StateAsync();
 
-        return _yjs.MergeUpdatesAsync(updates);
-    }
-
-    public async Task<string> TextAsync() => await _yjs.ReadTextAsync(await StateAsync(), DocumentNames.Content);
+    public Task<string> TextAsync() => _replica.TextAsync();
 
     /// <summary>Makes an edit as a real Yjs client on the current state (JavaScript with <c>doc</c> and <c>Y</c>) and returns its update, not yet sent.</summary>
     public async Task<byte[]> MakeAsync(string change)
@@ -95,7 +77,7 @@ public sealed class HubDocumentClient : IAsyncDisposable
             update = _clients.Change(state, change);
         }
 
-        Received([update]);
+        _replica.Add([update]);
         return update;
     }
 
@@ -117,55 +99,17 @@ public sealed class HubDocumentClient : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds for this client.</summary>
-    public async Task WaitUntilAsync(Func<HubDocumentClient, Task<bool>> condition, string what, TimeSpan? timeout = null)
+    public Task WaitUntilAsync(Func<HubDocumentClient, Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         var limit = timeout ?? Signals.DefaultTimeout;
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            Task changed;
-            lock (_lock)
-            {
-                changed = _changed.Task;
-            }
-
-            if (await condition(this))
-            {
-                return;
-            }
-
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || await Task.WhenAny(changed, Task.Delay(left)) != changed)
-            {
-                throw new TimeoutException($"Within {limit.TotalSeconds:0.#} s, this did not happen: {what}");
-            }
-        }
+        return _replica.WaitUntilAsync(
+            () => condition(this),
+            DateTime.UtcNow + limit,
+            () => $"Within {limit.TotalSeconds:0.#} s, this did not happen: {what}");
     }
 
     public Task WaitForTextAsync(string expected, string what, TimeSpan? timeout = null) =>
         WaitUntilAsync(async c => await c.TextAsync() == expected, what, timeout);
 
     public async ValueTask DisposeAsync() => await _hub.DisposeAsync();
-
-    private void Received(IEnumerable<byte[]> updates)
-    {
-        lock (_lock)
-        {
-            _updates.AddRange(updates);
-        }
-
-        Changed();
-    }
-
-    private void Changed()
-    {
-        TaskCompletionSource changed;
-        lock (_lock)
-        {
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        changed.TrySetResult();
-    }
 }
