@@ -1,11 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Documents;
 using CoPLive.Documents.Yjs;
-using CoPLive.Gateway.Api;
 using CoPLive.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
@@ -32,18 +30,18 @@ public sealed partial class DeadDocumentSiloTests(ITestOutputHelper output)
         var settings = NodeSettings($"deaddoc-{Guid.NewGuid():n}");
         using var yjs = new V8YjsEngine(NullLogger<V8YjsEngine>.Instance, maxEngines: 1);
         // Node C starts alone, so the document's grain (activated when it is created through C) lives there.
-        await using var nodeC = await GatewayProcess.StartAsync(WithOwnPorts(settings));
+        await using var nodeC = await GatewayProcess.StartAsync(TestGateway.WithOwnPorts(settings));
         GatewayProcess? nodeA = null;
         GatewayProcess? nodeB = null;
         string Outputs() => $"--- node A ---\n{nodeA?.Output}\n--- node B ---\n{nodeB?.Output}\n--- node C ---\n{nodeC.Output}";
         try
         {
             var contoso = CoPLiveIds.New("contoso");
-            var aliceToken = await TokenAsync(nodeC, "alice", "Alice", CoPLiveIds.New("northwind"));
-            var bobToken = await TokenAsync(nodeC, "bob", "Bob", contoso);
+            var aliceToken = await nodeC.TokenAsync("alice", "Alice", CoPLiveIds.New("northwind"));
+            var bobToken = await nodeC.TokenAsync("bob", "Bob", contoso);
             string documentId;
-            using (var aliceHttp = Client(nodeC, aliceToken))
-            using (var bobHttp = Client(nodeC, bobToken))
+            using (var aliceHttp = nodeC.Client(aliceToken))
+            using (var bobHttp = nodeC.Client(bobToken))
             {
                 var created = await aliceHttp.PostAsJsonAsync("/api/communities", new { name = "Ground control", domain = "mining" });
                 var community = (await created.Content.ReadFromJsonAsync<CommunityDetails>(Json.Options))!;
@@ -54,8 +52,8 @@ public sealed partial class DeadDocumentSiloTests(ITestOutputHelper output)
                 documentId = (await document.Content.ReadFromJsonAsync<DocumentDetails>(Json.Options))!.Id;
             }
 
-            nodeA = await GatewayProcess.StartAsync(WithOwnPorts(settings));
-            nodeB = await GatewayProcess.StartAsync(WithOwnPorts(settings));
+            nodeA = await GatewayProcess.StartAsync(TestGateway.WithOwnPorts(settings));
+            nodeB = await GatewayProcess.StartAsync(TestGateway.WithOwnPorts(settings));
             await using var alice = await DocumentEditor.OpenAsync(nodeA.Address, aliceToken, "Alice", documentId, yjs, Note);
             await using var bob = await DocumentEditor.OpenAsync(nodeB.Address, bobToken, "Bob", documentId, yjs, Note);
             List<string> typed = [];
@@ -91,7 +89,7 @@ public sealed partial class DeadDocumentSiloTests(ITestOutputHelper output)
             await bob.WaitForTextAsync(t => HasAll(t, typed), "Bob (node B) comes to have every edit both typed", deadline, Outputs);
             await alice.ResyncAnswersAsync();
             await bob.ResyncAnswersAsync();
-            using var readHttp = Client(nodeA, aliceToken);
+            using var readHttp = nodeA.Client(aliceToken);
             var export = await (await readHttp.GetAsync($"/api/documents/{documentId}/export?format=markdown")).Content.ReadAsStringAsync();
 
             var aliceText = await alice.TextAsync();
@@ -139,37 +137,11 @@ public sealed partial class DeadDocumentSiloTests(ITestOutputHelper output)
     /// <summary>
     /// A cluster node on PostgreSQL. Subscriptions live an hour (renewed every 20 minutes), so that only the prompt
     /// repair can bring a node back to the re-activated document within the test. Failure detection is a little
-    /// quicker than Orleans' defaults (probes time out after 3 s), as in <see cref="DeadNodeTests"/>.
+    /// quicker than Orleans' defaults (<see cref="DeadNodeSettings"/>).
     /// </summary>
     private static Dictionary<string, string?> NodeSettings(string clusterId) =>
-        new(TestGateway.PostgreSqlSettings(TestPostgres.ConnectionString, clusterId))
+        new(DeadNodeSettings.For(clusterId))
         {
             ["CoPLive:Live:SubscriptionLifetime"] = "01:00:00",
-            ["CoPLive:Orleans:Membership:ProbeTimeout"] = "00:00:03",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:CoPLive"] = "Information",
-            ["Logging:LogLevel:Orleans.Runtime.MembershipService"] = "Information",
         };
-
-    private static Dictionary<string, string?> WithOwnPorts(Dictionary<string, string?> settings) =>
-        new(settings)
-        {
-            ["CoPLive:Orleans:SiloPort"] = FreePorts.Next().ToString(),
-            ["CoPLive:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
-        };
-
-    private static async Task<string> TokenAsync(GatewayProcess node, string userId, string displayName, string organizationId)
-    {
-        using var http = new HttpClient { BaseAddress = node.Address };
-        var response = await http.PostAsJsonAsync("/api/dev/token", new DevTokenRequest(userId, displayName, organizationId));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.Token;
-    }
-
-    private static HttpClient Client(GatewayProcess node, string token)
-    {
-        var client = new HttpClient { BaseAddress = node.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 }

@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CoPLive.Common;
 using CoPLive.Communities;
-using CoPLive.Gateway.Api;
 using CoPLive.Rooms;
 using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -35,13 +33,13 @@ public sealed class DeadNodeTests(ITestOutputHelper output)
         try
         {
             var contoso = CoPLiveIds.New("contoso");
-            var aliceToken = await TokenAsync(nodeA, "alice", "Alice", CoPLiveIds.New("northwind"));
-            var carolToken = await TokenAsync(nodeA, "carol", "Carol", contoso);
-            using var aliceHttp = Client(nodeA, aliceToken);
+            var aliceToken = await nodeA.TokenAsync("alice", "Alice", CoPLiveIds.New("northwind"));
+            var carolToken = await nodeA.TokenAsync("carol", "Carol", contoso);
+            using var aliceHttp = nodeA.Client(aliceToken);
             var created = await aliceHttp.PostAsJsonAsync("/api/communities", new { name = "Pit slopes", domain = "mining" });
             var community = (await created.Content.ReadFromJsonAsync<CommunityDetails>(Json.Options))!;
             (await aliceHttp.PostAsJsonAsync($"/api/communities/{community.Id}/organizations", new { organizationId = contoso })).EnsureSuccessStatusCode();
-            using (var carolHttp = Client(nodeA, carolToken))
+            using (var carolHttp = nodeA.Client(carolToken))
             {
                 (await carolHttp.PostAsync($"/api/communities/{community.Id}/join", null)).EnsureSuccessStatusCode();
             }
@@ -51,8 +49,8 @@ public sealed class DeadNodeTests(ITestOutputHelper output)
             // Alice and Carol enter through node A while it is the only silo, so the room's grain starts there.
             // Whether it stays there depends on which silo holds its grain-directory entry once node B joins
             // (Orleans deactivates a grain whose entry died with its silo); the test holds either way.
-            await using var aliceHub = Hub(nodeA, aliceToken);
-            await using var carolHub = Hub(nodeA, carolToken);
+            await using var aliceHub = nodeA.Hub(aliceToken);
+            await using var carolHub = nodeA.Hub(carolToken);
             aliceHub.Closed += e => Noted($"Alice's connection closed: {e?.Message ?? "by the client"}");
             carolHub.Closed += e => Noted($"Carol's connection closed: {e?.Message ?? "by the client"}");
             await aliceHub.StartAsync();
@@ -62,19 +60,14 @@ public sealed class DeadNodeTests(ITestOutputHelper output)
             await aliceView.EnterAsync(aliceHub);
             await carolHub.InvokeAsync<PresenceSnapshot>("EnterRoom", room);
 
-            var nodeBSettings = new Dictionary<string, string?>(settings)
-            {
-                ["CoPLive:Orleans:SiloPort"] = FreePorts.Next().ToString(),
-                ["CoPLive:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
-            };
-            nodeB = await GatewayProcess.StartAsync(nodeBSettings);
-            var bobToken = await TokenAsync(nodeB, "bob", "Bob", contoso);
-            using (var bobHttp = Client(nodeB, bobToken))
+            nodeB = await GatewayProcess.StartAsync(TestGateway.WithOwnPorts(settings));
+            var bobToken = await nodeB.TokenAsync("bob", "Bob", contoso);
+            using (var bobHttp = nodeB.Client(bobToken))
             {
                 (await bobHttp.PostAsync($"/api/communities/{community.Id}/join", null)).EnsureSuccessStatusCode();
             }
 
-            var bobHub = Hub(nodeB, bobToken);
+            var bobHub = nodeB.Hub(bobToken);
             await bobHub.StartAsync();
             await bobHub.InvokeAsync<PresenceSnapshot>("EnterRoom", room);
             await FollowUntilAsync(aliceView, aliceHub, w => w.PresentUserIds.Contains("bob"), "Alice (node A) sees Bob (node B) enter", nodeA, nodeB);
@@ -182,35 +175,14 @@ public sealed class DeadNodeTests(ITestOutputHelper output)
 
     /// <summary>
     /// A cluster node on PostgreSQL. Subscriptions live 6 s (renewed every 2 s), so a renewal late on this
-    /// shared machine lapses now and then, which the node must repair. Failure detection is a little quicker
-    /// than Orleans' defaults (probes time out after 3 s) and otherwise as shipped.
+    /// shared machine lapses now and then, which the node must repair. Failure detection as in
+    /// <see cref="DeadNodeSettings"/>; the live layer's and SignalR's Debug lines in the output.
     /// </summary>
     private static Dictionary<string, string?> NodeSettings(string clusterId) =>
-        new(TestGateway.PostgreSqlSettings(TestPostgres.ConnectionString, clusterId))
+        new(DeadNodeSettings.For(clusterId))
         {
-            ["CoPLive:Orleans:Membership:ProbeTimeout"] = "00:00:03",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:CoPLive"] = "Information",
             ["Logging:LogLevel:CoPLive.Gateway.Live"] = "Debug",
             ["Logging:LogLevel:Microsoft.AspNetCore.SignalR"] = "Debug",
             ["Logging:LogLevel:Orleans.Runtime.Catalog"] = "Information",
-            ["Logging:LogLevel:Orleans.Runtime.MembershipService"] = "Information",
         };
-
-    private static async Task<string> TokenAsync(GatewayProcess node, string userId, string displayName, string organizationId)
-    {
-        using var http = new HttpClient { BaseAddress = node.Address };
-        var response = await http.PostAsJsonAsync("/api/dev/token", new DevTokenRequest(userId, displayName, organizationId));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.Token;
-    }
-
-    private static HttpClient Client(GatewayProcess node, string token)
-    {
-        var client = new HttpClient { BaseAddress = node.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static HubConnection Hub(GatewayProcess node, string token) => LiveHub.Connect(node.Address, token);
 }

@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using CoPLive.Gateway.Api;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CoPLive.Testing;
 
@@ -81,6 +85,26 @@ public sealed class GatewayProcess : IAsyncDisposable
 
         return gateway;
     }
+
+    /// <summary>A development token for a member (registers the organization if new).</summary>
+    public async Task<string> TokenAsync(string userId, string displayName, string organizationId)
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        var response = await http.PostAsJsonAsync("/api/dev/token", new DevTokenRequest(userId, displayName, organizationId));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.Token;
+    }
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A SignalR connection to /hubs/live (not started), authenticated with <paramref name="token"/>.</summary>
+    public HubConnection Hub(string token) => LiveHub.Connect(Address, token);
 
     /// <summary>Kills the process at once (SIGKILL): nothing gets to flush or say goodbye.</summary>
     public async Task KillAsync()

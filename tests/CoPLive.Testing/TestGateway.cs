@@ -50,6 +50,14 @@ public sealed class TestGateway : IAsyncDisposable
         ["CoPLive:Live:SubscriptionLifetime"] = "00:00:06",
     };
 
+    /// <summary><paramref name="settings"/> with a silo port and a gateway port of its own: another node of the same cluster.</summary>
+    public static Dictionary<string, string?> WithOwnPorts(IReadOnlyDictionary<string, string?> settings) =>
+        new(settings)
+        {
+            ["CoPLive:Orleans:SiloPort"] = FreePorts.Next().ToString(),
+            ["CoPLive:Orleans:GatewayPort"] = FreePorts.Next().ToString(),
+        };
+
     public static async Task<TestGateway> StartAsync(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
     {
         var args = new List<string>
