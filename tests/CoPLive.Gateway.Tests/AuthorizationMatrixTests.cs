@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Rooms;
+using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

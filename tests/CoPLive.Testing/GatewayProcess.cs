@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using CoPLive.Gateway.Api;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CoPLive.Testing;
 
@@ -11,7 +7,7 @@ namespace CoPLive.Testing;
 /// The gateway as its own operating-system process (the built CoPLive.Gateway.dll), so that a test can
 /// kill it the hard way and start it again on the same storage.
 /// </summary>
-public sealed class GatewayProcess : IAsyncDisposable
+public sealed class GatewayProcess : IGatewayNode, IAsyncDisposable
 {
     private const string ReadyLine = "CoPLive is running at";
     private readonly Process _process;
@@ -85,26 +81,6 @@ public sealed class GatewayProcess : IAsyncDisposable
 
         return gateway;
     }
-
-    /// <summary>A development token for a member (registers the organization if new).</summary>
-    public async Task<string> TokenAsync(string userId, string displayName, string organizationId)
-    {
-        using var http = new HttpClient { BaseAddress = Address };
-        var response = await http.PostAsJsonAsync("/api/dev/token", new DevTokenRequest(userId, displayName, organizationId));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.Token;
-    }
-
-    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
-    public HttpClient Client(string token)
-    {
-        var client = new HttpClient { BaseAddress = Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    /// <summary>A SignalR connection to /hubs/live (not started), authenticated with <paramref name="token"/>.</summary>
-    public HubConnection Hub(string token) => LiveHub.Connect(Address, token);
 
     /// <summary>Kills the process at once (SIGKILL): nothing gets to flush or say goodbye.</summary>
     public async Task KillAsync()

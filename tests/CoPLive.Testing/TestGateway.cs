@@ -1,15 +1,11 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using CoPLive.Gateway.Api;
 using CoPLive.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoPLive.Testing;
 
 /// <summary>A real gateway node (Kestrel on a loopback port, co-hosting a silo) started inside the test process.</summary>
-public sealed class TestGateway : IAsyncDisposable
+public sealed class TestGateway : IGatewayNode, IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -72,25 +68,6 @@ public sealed class TestGateway : IAsyncDisposable
         await app.StartAsync().Within("the gateway starts", TimeSpan.FromSeconds(60));
         return new TestGateway(app, new Uri(app.Addresses().First()));
     }
-
-    /// <summary>A development token for a member (registers the organization if new).</summary>
-    public async Task<string> TokenAsync(string userId, string displayName, string organizationId)
-    {
-        var response = await Http.PostAsJsonAsync("/api/dev/token", new DevTokenRequest(userId, displayName, organizationId));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>())!.Token;
-    }
-
-    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
-    public HttpClient Client(string token)
-    {
-        var client = new HttpClient { BaseAddress = Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    /// <summary>A SignalR connection to /hubs/live (not started), authenticated with <paramref name="token"/>.</summary>
-    public HubConnection Hub(string token) => LiveHub.Connect(Address, token);
 
     public T GetRequiredService<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
