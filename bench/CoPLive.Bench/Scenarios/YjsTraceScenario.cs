@@ -66,7 +66,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         // (a gateway that has served for a while has it compiled); the ColdOpens after them load in a warm gateway. The
         // RestartOpens after them: right after a gateway restart, so everything on the server is cold.
         var warmCount = options.WarmOpens;
-        var coldCount = warmCount + options.ColdOpens;
+        var lastColdOpen = warmCount + options.ColdOpens;
         var restartCount = options.RestartOpens;
         var current = await StartGatewayAsync(folder, port, cancellationToken);
         var mark = current.LineCount;
@@ -77,36 +77,36 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             {
                 if (index >= 1 && await ServerOpenAsync(current, documentId, mark, cancellationToken) is { } serverOpen)
                 {
-                    (index <= warmCount ? warmServerOpens : index <= coldCount ? serverOpens : restartServerOpens).Add(serverOpen);
+                    (index <= warmCount ? warmServerOpens : index <= lastColdOpen ? serverOpens : restartServerOpens).Add(serverOpen);
                 }
             }
 
             series = await OpenSeriesAsync(
                 $"ws://127.0.0.1:{port}/yjs",
                 token,
-                [.. Enumerable.Repeat($"{documentId}:{c.Length}", 1 + coldCount + restartCount)],
+                [.. Enumerable.Repeat($"{documentId}:{c.Length}", 1 + lastColdOpen + restartCount)],
                 async i =>
                 {
                     await NoteServerOpenAsync(i - 1);
-                    if (i <= coldCount)
+                    if (i <= lastColdOpen)
                     {
-                        Log.Line($"yjs-trace: cold open {i}/{coldCount} (the document's grain deactivated{(i <= warmCount ? "; the gateway's warm-up" : "")})");
+                        Log.Line($"yjs-trace: cold open {i}/{lastColdOpen} (the document's grain deactivated{(i <= warmCount ? "; the gateway's warm-up" : "")})");
                         await WaitForLineAsync(current, $"Document {documentId}: deactivated", mark, cancellationToken);
                     }
                     else
                     {
-                        Log.Line($"yjs-trace: open {i - coldCount}/{restartCount} right after a gateway restart");
+                        Log.Line($"yjs-trace: open {i - lastColdOpen}/{restartCount} right after a gateway restart");
                         await current.DisposeAsync();
                         current = await StartGatewayAsync(folder, port, cancellationToken);
                         // The server's first request of each kind pays its warm-up: a small document takes it.
                         await OpenSeriesAsync($"ws://127.0.0.1:{port}/yjs", token, [$"{warmupId}:0"], _ => Task.CompletedTask, cancellationToken);
                     }
 
-                    (i <= coldCount ? settled : restartSettled).Add(await SettleAsync(current.Pid, cancellationToken));
+                    (i <= lastColdOpen ? settled : restartSettled).Add(await SettleAsync(current.Pid, cancellationToken));
                     mark = current.LineCount;
                 },
                 cancellationToken);
-            await NoteServerOpenAsync(coldCount + restartCount);
+            await NoteServerOpenAsync(lastColdOpen + restartCount);
         }
         finally
         {
@@ -114,8 +114,8 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
         }
 
         warmOpens.AddRange(series.Skip(1).Take(warmCount));
-        opens.AddRange(series.Skip(1 + warmCount).Take(coldCount - warmCount));
-        restartOpens.AddRange(series.Skip(1 + coldCount));
+        opens.AddRange(series.Skip(1 + warmCount).Take(options.ColdOpens));
+        restartOpens.AddRange(series.Skip(1 + lastColdOpen));
 
         Log.Line($"yjs-trace: y-websocket 1.5.4 reference server, {edits} edits");
         var referencePort = FreePorts.Next();
@@ -134,10 +134,10 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             var referenceSeries = await OpenSeriesAsync(
                 $"ws://127.0.0.1:{referencePort}",
                 "-",
-                [.. Enumerable.Repeat($"automerge-paper:{b.Length}", 1 + coldCount)],
+                [.. Enumerable.Repeat($"automerge-paper:{b.Length}", 1 + lastColdOpen)],
                 async i =>
                 {
-                    Log.Line($"yjs-trace: open {i}/{coldCount} from the reference server's memory");
+                    Log.Line($"yjs-trace: open {i}/{lastColdOpen} from the reference server's memory");
                     referenceSettled.Add(await SettleAsync(reference.Pid, cancellationToken));
                 },
                 cancellationToken);

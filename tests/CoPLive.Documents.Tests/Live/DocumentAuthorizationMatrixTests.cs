@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CoPLive.Common;
 using CoPLive.Rooms;
+using CoPLive.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -81,7 +82,7 @@ public sealed class DocumentAuthorizationMatrixTests(LiveGatewayFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, olgaYjs);
         foreach (var outsider in new[] { scene.Bob, scene.Olga })
         {
-            await using var hub = HubDocumentClient.Connect(Address, outsider.Token);
+            await using var hub = LiveHub.Connect(Address, outsider.Token);
             await hub.StartAsync();
             var open = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<DocumentOpened>("OpenDocument", documentId, null));
             var room = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<PresenceSnapshot>("EnterRoom", new RoomId(RoomKind.Document, documentId).ToString()));

@@ -48,12 +48,10 @@ public sealed class HubDocumentClient : IAsyncDisposable
     /// <summary>What OpenDocument answered.</summary>
     public DocumentOpened? Opened { get; private set; }
 
-    public static HubConnection Connect(Uri gateway, string token) => LiveHub.Connect(gateway, token);
-
     /// <summary>Connects and opens the document.</summary>
     public static async Task<HubDocumentClient> OpenAsync(Uri gateway, string token, string documentId, IYjsEngine yjs, RealClients clients)
     {
-        var hub = Connect(gateway, token);
+        var hub = LiveHub.Connect(gateway, token);
         await hub.StartAsync().Within("the hub connection starts");
         var client = new HubDocumentClient(hub, documentId, yjs, clients);
         var opened = await hub.InvokeAsync<DocumentOpened>("OpenDocument", documentId, null);

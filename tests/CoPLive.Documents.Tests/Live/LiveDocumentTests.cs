@@ -86,7 +86,7 @@ public sealed class LiveDocumentTests(LiveGatewayFixture fixture)
     {
         var scene = await DocumentScene.CreateAsync(Address);
         var document = await scene.CreateDocumentAsync();
-        await using var olga = HubDocumentClient.Connect(Address, scene.Olga.Token);
+        await using var olga = LiveHub.Connect(Address, scene.Olga.Token);
         await olga.StartAsync();
 
         var hubRefusal = await Assert.ThrowsAsync<HubException>(() => olga.InvokeAsync<DocumentOpened>("OpenDocument", document.Id, null));

@@ -44,7 +44,7 @@ public static class TraceReplayScenario
 
         await using var second = await GatewayProcess.StartAsync(settings, port);
         await ReplayAsync(scene, documentId, replay, agents, half, replay.Updates.Count).Within("the second half of the trace is acknowledged", TimeSpan.FromMinutes(4));
-        await using var reader = HubDocumentClient.Connect(second.Address, scene.Gus.Token);
+        await using var reader = LiveHub.Connect(second.Address, scene.Gus.Token);
         await reader.StartAsync();
         var opened = await reader.InvokeAsync<DocumentOpened>("OpenDocument", documentId, null);
         using var yjs = new V8YjsEngine(NullLogger<V8YjsEngine>.Instance);
@@ -66,7 +66,7 @@ public static class TraceReplayScenario
 
     private static async Task SendAgentAsync(DocumentScene.Person person, string documentId, ReplayedTrace replay, int[] agents, int agent, int from, int to)
     {
-        await using var hub = HubDocumentClient.Connect(person.Gateway, person.Token);
+        await using var hub = LiveHub.Connect(person.Gateway, person.Token);
         await hub.StartAsync();
         await hub.InvokeAsync<DocumentOpened>("OpenDocument", documentId, null);
         var batch = new List<byte[]>();
