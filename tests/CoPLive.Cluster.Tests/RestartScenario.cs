@@ -9,9 +9,10 @@ using CoPLive.Threads;
 namespace CoPLive.Cluster.Tests;
 
 /// <summary>
-/// What must survive a kill: a community created, an organization admitted, a member joined, each
-/// acknowledged with a 2xx before the process is killed with SIGKILL; and a question thread with more posts
-/// than one storage page holds, an edit, a removal, a reaction and an accepted answer, findable by search.
+/// What must survive a kill: a community created, an organization admitted, members joined (more than one of its
+/// member rows hold) and role changes (more than one page of its audit log), each acknowledged with a 2xx before
+/// the process is killed with SIGKILL; and a question thread with more posts than one storage page holds, an edit,
+/// a removal, a reaction and an accepted answer, findable by search.
 /// </summary>
 public static class RestartScenario
 {
@@ -22,6 +23,8 @@ public static class RestartScenario
         var contoso = CoPLiveIds.New("contoso");
         string aliceToken, bobToken, communityId, threadId;
         var postCount = ThreadGrain.PageSize + 2;
+        var joiners = Enumerable.Range(1, 12).Select(i => $"member{i:00}").ToArray();
+        var roleChanges = CommunityGrain.AuditPageSize + 5;
 
         await using (var first = await GatewayProcess.StartAsync(settings, httpPort))
         {
@@ -32,6 +35,16 @@ public static class RestartScenario
             communityId = created.Id;
             await SendAsync<CommunityDetails>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/organizations", new { organizationId = contoso });
             await SendAsync<JoinResult>(http, bobToken, HttpMethod.Post, $"/api/communities/{communityId}/join", null);
+            foreach (var joiner in joiners)
+            {
+                await SendAsync<JoinResult>(http, await TokenAsync(http, joiner, joiner, contoso), HttpMethod.Post, $"/api/communities/{communityId}/join", null);
+            }
+
+            for (var i = 0; i < roleChanges; i++)
+            {
+                await SendAsync<CommunityMember>(http, aliceToken, HttpMethod.Put, $"/api/communities/{communityId}/members/bob/role", new { role = i % 2 == 0 ? "moderator" : "member" });
+            }
+
             var thread = await SendAsync<ThreadView>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/threads", new { title = "Bulldozer stops on slopes", kind = "question", body = "Has anyone seen this?" });
             threadId = thread.Thread.Id;
             for (var i = 2; i <= postCount; i++)
@@ -55,9 +68,20 @@ public static class RestartScenario
 
         Assert.Equal("Rock mechanics", community.Name);
         Assert.Equal([northwind, contoso], community.AdmittedOrganizations.ToArray());
-        Assert.Equal(CommunityRole.Member, community.ViewerRole);
-        Assert.Equal([("alice", CommunityRole.Coordinator), ("bob", CommunityRole.Member)], members.Select(m => (m.UserId, m.Role)));
+        Assert.Equal(CommunityRole.Moderator, community.ViewerRole);
+        Assert.Equal(
+            [("alice", CommunityRole.Coordinator), ("bob", CommunityRole.Moderator), .. joiners.Select(j => (j, CommunityRole.Member))],
+            members.Select(m => (m.UserId, m.Role)));
+        Assert.Equal(2 + joiners.Length, community.MemberCount);
         Assert.Contains(visibleToBob, c => c.Id == communityId);
+        var audit = await SendAsync<AuditEntry[]>(again, aliceToken, HttpMethod.Get, $"/api/communities/{communityId}/audit", null);
+        Assert.Equal(
+            [AuditActions.CommunityCreated, AuditActions.OrganizationAdmitted, .. Enumerable.Repeat(AuditActions.MemberJoined, 1 + joiners.Length), .. Enumerable.Repeat(AuditActions.RoleChanged, roleChanges)],
+            audit.Select(e => e.Action));
+        Assert.Equal("moderator", audit[^1].Detail);
+        await SendAsync<JoinResult>(again, await TokenAsync(again, "late", "Late", contoso), HttpMethod.Post, $"/api/communities/{communityId}/join", null);
+        var auditAfter = await SendAsync<AuditEntry[]>(again, aliceToken, HttpMethod.Get, $"/api/communities/{communityId}/audit", null);
+        Assert.Equal((audit.Length + 1, AuditActions.MemberJoined, "late"), (auditAfter.Length, auditAfter[^1].Action, auditAfter[^1].Subject));
 
         var view = await SendAsync<ThreadView>(again, bobToken, HttpMethod.Get, $"/api/threads/{threadId}", null);
         Assert.Equal(Enumerable.Range(1, postCount).Select(PostIds.Format), view.Posts.Select(p => p.Id));

@@ -2,19 +2,52 @@ using System.Collections.Immutable;
 using CoPLive.Common;
 using CoPLive.Identity;
 using CoPLive.Rooms;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace CoPLive.Communities;
 
 /// <inheritdoc cref="ICommunityGrain"/>
+/// <remarks>
+/// Storage: a header (<see cref="CommunityState"/>: name, organizations, policies, invitations, join requests and
+/// the ids of its items), the members in <see cref="CommunityRoster.Buckets"/> rows (<see cref="CommunityRoster"/>)
+/// and the audit log in pages of <see cref="AuditPageSize"/> (<see cref="PagedLog{T}"/>), each row its own entry under the main grain
+/// storage. A join writes one member row and the audit log's last page, so its cost does not grow with the
+/// roster. A change is acknowledged once every row it touched is written: member rows first, then the audit log,
+/// then the header.
+/// </remarks>
 public sealed partial class CommunityGrain(
     [PersistentState(StorageNames.CommunityState, StorageNames.Main)] IPersistentState<CommunityState> state,
     ILogger<CommunityGrain> logger)
     : Grain, ICommunityGrain
 {
+    /// <summary>Audit entries per storage row (<see cref="PagedLog{T}"/>).</summary>
+    public const int AuditPageSize = 100;
+
+    private const string AuditPageGrainType = "coplive-community-audit";
+
+    private CommunityRoster _members = null!;
+    private PagedLog<AuditEntry> _audit = null!;
+
     private string Id => this.GetPrimaryKeyString();
 
     private CommunityState S => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
+        _members = new CommunityRoster(storage, Id);
+        _audit = new PagedLog<AuditEntry>(storage, StorageNames.CommunityAuditPage, AuditPageGrainType, Id, AuditPageSize);
+        if (S.Created)
+        {
+            await _members.LoadAsync();
+            if (S.Members.Count > 0 || S.Audit.Count > 0)
+            {
+                await MoveOutOfTheHeaderAsync();
+            }
+        }
+    }
 
     private IRoomPresenceGrain Presence => GrainFactory.GetRoomPresence(RoomId.ForCommunity(Id));
 
@@ -36,6 +69,7 @@ public sealed partial class CommunityGrain(
             throw CoPLiveException.NotFound("organization", creator.OrganizationId);
         }
 
+        await _members.LoadAsync();
         var now = DateTimeOffset.UtcNow;
         S.Created = true;
         S.Name = name;
@@ -43,9 +77,9 @@ public sealed partial class CommunityGrain(
         S.Description = string.IsNullOrEmpty(description) ? null : description;
         S.CreatedAt = now;
         S.Organizations = [new AdmissionState { OrganizationId = creator.OrganizationId, Sponsoring = true, AdmittedAt = now }];
-        S.Members[creator.UserId] = NewMember(creator, CommunityRole.Coordinator, now);
+        _members.Set(NewMember(creator, CommunityRole.Coordinator, now));
         Record(creator, AuditActions.CommunityCreated, Id, name);
-        await state.WriteStateAsync();
+        await SaveAsync(header: true);
         await organization.AddAdmittingCommunityAsync(Id);
         LogCommunityCreated(logger, Id, creator.UserId, creator.OrganizationId);
         return ToDetails(creator);
@@ -77,7 +111,7 @@ public sealed partial class CommunityGrain(
 
         S.Organizations.Add(new AdmissionState { OrganizationId = organizationId, Presence = presence, AdmittedAt = DateTimeOffset.UtcNow });
         Record(caller, AuditActions.OrganizationAdmitted, organizationId, Kebab(presence));
-        await state.WriteStateAsync();
+        await SaveAsync(header: true);
         await organization.AddAdmittingCommunityAsync(Id);
         LogOrganizationAdmitted(logger, Id, organizationId, caller.UserId);
         if (presence == PresencePolicy.Counted)
@@ -98,7 +132,7 @@ public sealed partial class CommunityGrain(
             throw CoPLiveException.Conflict($"Organization '{organizationId}' sponsors this community; a sponsor cannot be withdrawn.");
         }
 
-        var leaving = S.Members.Values.Where(m => m.OrganizationId == organizationId).ToList();
+        var leaving = _members.Values.Where(m => m.OrganizationId == organizationId).ToList();
         if (leaving.Count > 0 && CoordinatorCount() == leaving.Count(m => m.Role == CommunityRole.Coordinator))
         {
             throw CoPLiveException.Conflict("Withdrawing this organization would leave the community without a coordinator.");
@@ -107,13 +141,13 @@ public sealed partial class CommunityGrain(
         S.Organizations.Remove(admission);
         foreach (var member in leaving)
         {
-            S.Members.Remove(member.UserId);
+            _members.Remove(member.UserId);
         }
 
         RemoveWhere(S.Invitations, i => i.OrganizationId == organizationId);
         RemoveWhere(S.JoinRequests, r => r.OrganizationId == organizationId);
         Record(caller, AuditActions.OrganizationWithdrawn, organizationId, $"{leaving.Count} members removed");
-        await state.WriteStateAsync();
+        await SaveAsync(header: true);
         await GrainFactory.GetOrganization(organizationId).RemoveAdmittingCommunityAsync(Id);
         LogOrganizationWithdrawn(logger, Id, organizationId, leaving.Count, caller.UserId);
         await RevokeEverywhereAsync(new RoomRevocation(
@@ -136,7 +170,7 @@ public sealed partial class CommunityGrain(
 
         admission.Presence = presence;
         Record(caller, AuditActions.PresencePolicyChanged, organizationId, Kebab(presence));
-        await state.WriteStateAsync();
+        await SaveAsync(header: true);
         await Presence.ApplyAccessAsync(Access());
         return ToDetails(caller);
     }
@@ -153,7 +187,7 @@ public sealed partial class CommunityGrain(
         {
             S.JoinPolicy = policy;
             Record(caller, AuditActions.JoinPolicyChanged, Id, Kebab(policy));
-            await state.WriteStateAsync();
+            await SaveAsync(header: true);
         }
 
         return ToDetails(caller);
@@ -162,7 +196,7 @@ public sealed partial class CommunityGrain(
     public async Task<JoinResult> JoinAsync(MemberIdentity caller)
     {
         RequireVisibleTo(caller);
-        if (S.Members.TryGetValue(caller.UserId, out var existing))
+        if (_members.TryGetValue(caller.UserId, out var existing))
         {
             return new JoinResult(MembershipStatus.Member, existing.ToContract());
         }
@@ -171,11 +205,10 @@ public sealed partial class CommunityGrain(
         if (invited || S.JoinPolicy == JoinPolicy.Open)
         {
             var member = NewMember(caller, CommunityRole.Member, DateTimeOffset.UtcNow);
-            S.Members[caller.UserId] = member;
-            S.Invitations.Remove(caller.UserId);
-            S.JoinRequests.Remove(caller.UserId);
+            _members.Set(member);
+            var headerChanged = S.Invitations.Remove(caller.UserId) | S.JoinRequests.Remove(caller.UserId);
             Record(caller, AuditActions.MemberJoined, caller.UserId, invited ? "invited" : "open");
-            await state.WriteStateAsync();
+            await SaveAsync(header: headerChanged);
             LogMemberJoined(logger, Id, caller.UserId, caller.OrganizationId);
             return new JoinResult(MembershipStatus.Member, member.ToContract());
         }
@@ -189,7 +222,7 @@ public sealed partial class CommunityGrain(
         {
             S.JoinRequests[caller.UserId] = new JoinRequest(caller.UserId, caller.DisplayName, caller.OrganizationId, DateTimeOffset.UtcNow);
             Record(caller, AuditActions.JoinRequested, caller.UserId, null);
-            await state.WriteStateAsync();
+            await SaveAsync(header: true);
         }
 
         return new JoinResult(MembershipStatus.Requested, null);
@@ -198,15 +231,15 @@ public sealed partial class CommunityGrain(
     public async Task LeaveAsync(MemberIdentity caller)
     {
         RequireVisibleTo(caller);
-        if (!S.Members.TryGetValue(caller.UserId, out var member))
+        if (!_members.TryGetValue(caller.UserId, out var member))
         {
             throw new CoPLiveException(ErrorCodes.NotFound, "You are not a member of this community.");
         }
 
         RequireNotLastCoordinator(member, "leave");
-        S.Members.Remove(caller.UserId);
+        _members.Remove(caller.UserId);
         Record(caller, AuditActions.MemberLeft, caller.UserId, null);
-        await state.WriteStateAsync();
+        await SaveAsync(header: false);
         await RevokeEverywhereAsync(new RoomRevocation([caller.UserId], [], ErrorCodes.Forbidden, "You left the community."));
     }
 
@@ -220,7 +253,7 @@ public sealed partial class CommunityGrain(
             throw CoPLiveException.Conflict($"Organization '{organizationId}' is not admitted to this community; admit it before inviting its members.");
         }
 
-        if (S.Members.ContainsKey(userId))
+        if (_members.ContainsKey(userId))
         {
             throw CoPLiveException.Conflict($"'{userId}' is already a member.");
         }
@@ -233,7 +266,7 @@ public sealed partial class CommunityGrain(
         var invitation = new Invitation(userId, organizationId, caller.UserId, DateTimeOffset.UtcNow);
         S.Invitations[userId] = invitation;
         Record(caller, AuditActions.MemberInvited, userId, organizationId);
-        await state.WriteStateAsync();
+        await SaveAsync(header: true);
         return invitation;
     }
 
@@ -246,7 +279,7 @@ public sealed partial class CommunityGrain(
         }
 
         Record(caller, AuditActions.InvitationDeclined, caller.UserId, null);
-        await state.WriteStateAsync();
+        await SaveAsync(header: true);
     }
 
     public Task<ImmutableArray<Invitation>> ListInvitationsAsync(MemberIdentity caller)
@@ -268,11 +301,11 @@ public sealed partial class CommunityGrain(
         var request = PendingRequest(userId);
         var requester = new MemberIdentity(request.UserId, request.DisplayName, request.OrganizationId);
         var member = NewMember(requester, CommunityRole.Member, DateTimeOffset.UtcNow);
-        S.Members[userId] = member;
+        _members.Set(member);
         S.JoinRequests.Remove(userId);
         S.Invitations.Remove(userId);
         Record(caller, AuditActions.RequestApproved, userId, null);
-        await state.WriteStateAsync();
+        await SaveAsync(header: true);
         LogMemberJoined(logger, Id, userId, request.OrganizationId);
         return member.ToContract();
     }
@@ -284,7 +317,7 @@ public sealed partial class CommunityGrain(
         PendingRequest(userId);
         S.JoinRequests.Remove(userId);
         Record(caller, AuditActions.RequestRefused, userId, null);
-        await state.WriteStateAsync();
+        await SaveAsync(header: true);
     }
 
     public async Task<CommunityMember> ChangeRoleAsync(MemberIdentity caller, string userId, CommunityRole role)
@@ -308,8 +341,9 @@ public sealed partial class CommunityGrain(
         }
 
         member.Role = role;
+        _members.Changed(member);
         Record(caller, AuditActions.RoleChanged, userId, Kebab(role));
-        await state.WriteStateAsync();
+        await SaveAsync(header: false);
         LogRoleChanged(logger, Id, userId, role, caller.UserId);
         return member.ToContract();
     }
@@ -320,9 +354,9 @@ public sealed partial class CommunityGrain(
         RequireCoordinator(caller, "remove members");
         var member = RequireMemberRecord(userId);
         RequireNotLastCoordinator(member, "be removed");
-        S.Members.Remove(userId);
+        _members.Remove(userId);
         Record(caller, AuditActions.MemberRemoved, userId, null);
-        await state.WriteStateAsync();
+        await SaveAsync(header: false);
         LogMemberRemoved(logger, Id, userId, caller.UserId);
         await RevokeEverywhereAsync(new RoomRevocation([userId], [], ErrorCodes.Forbidden, "You were removed from the community."));
     }
@@ -335,7 +369,7 @@ public sealed partial class CommunityGrain(
             CoPLiveIds.Require(organizationId, "organization");
         }
 
-        var members = S.Members.Values
+        var members = _members.Values
             .Where(m => organizationId is null || m.OrganizationId == organizationId)
             .OrderBy(m => m.JoinedAt)
             .ThenBy(m => m.UserId, StringComparer.Ordinal)
@@ -344,10 +378,10 @@ public sealed partial class CommunityGrain(
         return Task.FromResult(members);
     }
 
-    public Task<ImmutableArray<AuditEntry>> ListAuditAsync(MemberIdentity caller)
+    public async Task<ImmutableArray<AuditEntry>> ListAuditAsync(MemberIdentity caller)
     {
         RequireCoordinator(caller, "read the audit log");
-        return Task.FromResult(S.Audit.ToImmutableArray());
+        return [.. await _audit.ReadAllAsync()];
     }
 
     public Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member)
@@ -369,7 +403,7 @@ public sealed partial class CommunityGrain(
         if (!S.Meetups.Contains(meetupId))
         {
             S.Meetups.Add(meetupId);
-            await state.WriteStateAsync();
+            await SaveAsync(header: true);
         }
     }
 
@@ -377,7 +411,7 @@ public sealed partial class CommunityGrain(
     {
         RequireMember(caller);
         Record(caller, AuditActions.AudienceSet, item, audience is null ? "whole community" : string.Join(", ", audience.Organizations));
-        await state.WriteStateAsync();
+        await SaveAsync(header: false);
     }
 
     public Task<ImmutableArray<string>> ListMeetupIdsAsync(MemberIdentity viewer)
@@ -396,7 +430,7 @@ public sealed partial class CommunityGrain(
         if (!S.Threads.Contains(threadId))
         {
             S.Threads.Add(threadId);
-            await state.WriteStateAsync();
+            await SaveAsync(header: true);
         }
     }
 
@@ -410,7 +444,7 @@ public sealed partial class CommunityGrain(
         if (!S.Documents.Contains(documentId))
         {
             S.Documents.Add(documentId);
-            await state.WriteStateAsync();
+            await SaveAsync(header: true);
         }
     }
 
@@ -421,7 +455,7 @@ public sealed partial class CommunityGrain(
     }
 
     public Task<CommunityMember?> FindMemberAsync(string userId) =>
-        Task.FromResult(S.Created && userId is not null && S.Members.TryGetValue(userId, out var member) ? member.ToContract() : null);
+        Task.FromResult(S.Created && userId is not null && _members.TryGetValue(userId, out var member) ? member.ToContract() : null);
 
     public Task<ImmutableArray<string>> ListDocumentIdsAsync(MemberIdentity viewer)
     {
@@ -431,6 +465,52 @@ public sealed partial class CommunityGrain(
 
     public Task<CommunityContentIds> ListContentIdsAsync() =>
         Task.FromResult(S.Created ? new CommunityContentIds([.. S.Threads], [.. S.Meetups], [.. S.Documents]) : new CommunityContentIds([], [], []));
+
+    /// <summary>
+    /// Writes what a change touched: the member rows, then the audit log, then the header if it changed. If a write
+    /// fails, the activation is dropped, so the next call starts again from what storage holds.
+    /// </summary>
+    private async Task SaveAsync(bool header)
+    {
+        try
+        {
+            await _members.WriteChangesAsync();
+            await _audit.WriteChangesAsync();
+            if (header)
+            {
+                await state.WriteStateAsync();
+            }
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A community stored before its members and audit log had rows of their own keeps them in the header: they
+    /// move to their rows on its first activation, and the header is written without them last. A move cut short
+    /// is done again; the audit entries are added only to an empty log, so they are never there twice.
+    /// </summary>
+    private async Task MoveOutOfTheHeaderAsync()
+    {
+        foreach (var member in S.Members.Values)
+        {
+            _members.Set(member);
+        }
+
+        if (S.Audit.Count > 0 && await _audit.IsEmptyAsync())
+        {
+            S.Audit.ForEach(_audit.Add);
+        }
+
+        var (members, entries) = (S.Members.Count, S.Audit.Count);
+        S.Members.Clear();
+        S.Audit.Clear();
+        await SaveAsync(header: true);
+        LogMovedOutOfTheHeader(logger, Id, members, entries);
+    }
 
     /// <summary>Revokes access in the community's room, in the room of every meetup and thread, and in every document's sessions and presence.</summary>
     private async Task RevokeEverywhereAsync(RoomRevocation revocation)
@@ -448,7 +528,7 @@ public sealed partial class CommunityGrain(
         S.Organizations.Find(o => o.OrganizationId == organizationId);
 
     private bool IsVisibleTo(MemberIdentity viewer) =>
-        S.Created && (Admission(viewer.OrganizationId) is not null || S.Members.ContainsKey(viewer.UserId));
+        S.Created && (Admission(viewer.OrganizationId) is not null || _members.ContainsKey(viewer.UserId));
 
     private void RequireVisibleTo(MemberIdentity viewer)
     {
@@ -461,7 +541,7 @@ public sealed partial class CommunityGrain(
     private CommunityMemberState RequireMember(MemberIdentity viewer)
     {
         RequireVisibleTo(viewer);
-        return S.Members.TryGetValue(viewer.UserId, out var member)
+        return _members.TryGetValue(viewer.UserId, out var member)
             ? member
             : throw CoPLiveException.Forbidden("Join the community first.");
     }
@@ -483,7 +563,7 @@ public sealed partial class CommunityGrain(
     }
 
     private CommunityMemberState RequireMemberRecord(string userId) =>
-        S.Members.TryGetValue(userId, out var member)
+        _members.TryGetValue(userId, out var member)
             ? member
             : throw new CoPLiveException(ErrorCodes.NotFound, $"'{userId}' is not a member of this community.");
 
@@ -502,15 +582,15 @@ public sealed partial class CommunityGrain(
             return request;
         }
 
-        throw S.Members.ContainsKey(userId)
+        throw _members.ContainsKey(userId)
             ? CoPLiveException.Conflict($"'{userId}' is already a member; there is no pending request.")
             : new CoPLiveException(ErrorCodes.NotFound, $"There is no pending request from '{userId}'.");
     }
 
-    private int CoordinatorCount() => S.Members.Values.Count(m => m.Role == CommunityRole.Coordinator);
+    private int CoordinatorCount() => _members.Values.Count(m => m.Role == CommunityRole.Coordinator);
 
     private void Record(MemberIdentity actor, string action, string subject, string? detail) =>
-        S.Audit.Add(new AuditEntry(DateTimeOffset.UtcNow, actor.UserId, actor.OrganizationId, action, subject, detail));
+        _audit.Add(new AuditEntry(DateTimeOffset.UtcNow, actor.UserId, actor.OrganizationId, action, subject, detail));
 
     private static CommunityMemberState NewMember(MemberIdentity member, CommunityRole role, DateTimeOffset joinedAt) => new()
     {
@@ -536,7 +616,7 @@ public sealed partial class CommunityGrain(
 
     private CommunityDetails ToDetails(MemberIdentity viewer)
     {
-        var member = S.Members.GetValueOrDefault(viewer.UserId);
+        var member = _members.GetValueOrDefault(viewer.UserId);
         var status = member is not null ? MembershipStatus.Member
             : S.Invitations.TryGetValue(viewer.UserId, out var invitation) && invitation.OrganizationId == viewer.OrganizationId ? MembershipStatus.Invited
             : S.JoinRequests.ContainsKey(viewer.UserId) ? MembershipStatus.Requested
@@ -548,13 +628,16 @@ public sealed partial class CommunityGrain(
             S.Description,
             [.. S.Organizations.Where(o => o.Sponsoring).Select(o => o.OrganizationId)],
             [.. S.Organizations.Select(o => o.OrganizationId)],
-            S.Members.Count,
+            _members.Count,
             S.CreatedAt,
             member?.Role,
             S.JoinPolicy,
             status,
             [.. S.Organizations.Select(o => o.ToContract())]);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId}: moved {MemberCount} members and {AuditEntryCount} audit entries from the header to their own rows")]
+    private static partial void LogMovedOutOfTheHeader(ILogger logger, string communityId, int memberCount, int auditEntryCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Community {CommunityId} created by {UserId} of {OrganizationId}")]
     private static partial void LogCommunityCreated(ILogger logger, string communityId, string userId, string organizationId);

@@ -10,6 +10,8 @@ public static class StorageNames
     // class: every grain class needs a state name of its own, or two classes with the same key collide.
     public const string OrganizationState = "organization";
     public const string CommunityState = "community";
+    public const string CommunityMemberBucket = "community-members";
+    public const string CommunityAuditPage = "community-audit";
     public const string MeetupState = "meetup";
     public const string ThreadState = "thread";
     public const string ThreadPostPage = "thread-posts";

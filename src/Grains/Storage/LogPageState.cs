@@ -1,0 +1,8 @@
+namespace CoPLive;
+
+/// <summary>One page of a <see cref="PagedLog{T}"/>, stored as its own row.</summary>
+[GenerateSerializer, Alias("CoPLive.LogPageState`1")]
+public sealed class LogPageState<T>
+{
+    [Id(0)] public List<T> Entries { get; set; } = [];
+}

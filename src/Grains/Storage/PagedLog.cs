@@ -1,0 +1,133 @@
+using Orleans.Storage;
+
+namespace CoPLive;
+
+/// <summary>
+/// An append-only log of one grain in pages of <paramref name="pageSize"/> entries, each page its own row under
+/// <paramref name="stateName"/> with the synthetic grain id <c>{pageGrainType}/{ownerId}+{page}</c>: an entry rewrites
+/// the last page only. Only the last page stays in memory; it is found on the first append or read after an
+/// activation by reading the pages in order, and the full pages are read again only to list the log. The page size
+/// is part of the storage layout: the last page is the first that is not full.
+/// </summary>
+public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string pageGrainType, string ownerId, int pageSize)
+{
+    private readonly List<T> _unwritten = [];
+    private GrainState<LogPageState<T>>? _last;
+    private int _lastIndex;
+    private List<T>? _beforeLast;
+
+    public bool HasChanges => _unwritten.Count > 0;
+
+    /// <summary>An entry for the next <see cref="WriteChangesAsync"/>.</summary>
+    public void Add(T entry) => _unwritten.Add(entry);
+
+    /// <summary>Whether the log holds no written entry (reads it if this activation has not).</summary>
+    public async Task<bool> IsEmptyAsync()
+    {
+        await FindLastPageAsync();
+        return _lastIndex == 0 && LastEntries.Count == 0;
+    }
+
+    /// <summary>Appends the unwritten entries to the last page, starting new pages as pages fill.</summary>
+    public async Task WriteChangesAsync()
+    {
+        if (_unwritten.Count == 0)
+        {
+            return;
+        }
+
+        await FindLastPageAsync();
+        while (_unwritten.Count > 0)
+        {
+            if (LastEntries.Count == pageSize)
+            {
+                _beforeLast = LastEntries;
+                _last = NewPage();
+                _lastIndex++;
+            }
+
+            var room = pageSize - LastEntries.Count;
+            var taken = _unwritten.Take(room).ToList();
+            LastEntries.AddRange(taken);
+            try
+            {
+                await storage.WriteStateAsync(stateName, PageId(_lastIndex), _last!);
+            }
+            catch
+            {
+                LastEntries.RemoveRange(LastEntries.Count - taken.Count, taken.Count);
+                throw;
+            }
+
+            _unwritten.RemoveRange(0, taken.Count);
+        }
+    }
+
+    /// <summary>Every written entry, oldest first.</summary>
+    public async Task<List<T>> ReadAllAsync()
+    {
+        await FindLastPageAsync();
+        List<T> entries = [];
+        for (var index = 0; index < _lastIndex; index++)
+        {
+            entries.AddRange(Entries(await ReadPageAsync(index)));
+        }
+
+        entries.AddRange(LastEntries);
+        return entries;
+    }
+
+    /// <summary>The latest written entries, at most <paramref name="count"/> (no more than a page), oldest first.</summary>
+    public async Task<List<T>> ReadLatestAsync(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, pageSize);
+        await FindLastPageAsync();
+        if (LastEntries.Count >= count || _lastIndex == 0)
+        {
+            return [.. LastEntries.TakeLast(count)];
+        }
+
+        _beforeLast ??= Entries(await ReadPageAsync(_lastIndex - 1));
+        return [.. _beforeLast.TakeLast(count - LastEntries.Count), .. LastEntries];
+    }
+
+    private async Task FindLastPageAsync()
+    {
+        if (_last is not null)
+        {
+            return;
+        }
+
+        var index = 0;
+        var page = await ReadPageAsync(index);
+        while (Entries(page).Count == pageSize)
+        {
+            var next = await ReadPageAsync(index + 1);
+            if (!next.RecordExists && next.ETag is null)
+            {
+                break;
+            }
+
+            index++;
+            page = next;
+        }
+
+        (_last, _lastIndex) = (page, index);
+    }
+
+    private async Task<GrainState<LogPageState<T>>> ReadPageAsync(int index)
+    {
+        var page = NewPage();
+        await storage.ReadStateAsync(stateName, PageId(index), page);
+        page.State ??= new LogPageState<T>();
+        return page;
+    }
+
+    private List<T> LastEntries => Entries(_last!);
+
+    private static List<T> Entries(GrainState<LogPageState<T>> page) => page.State!.Entries;
+
+    private static GrainState<LogPageState<T>> NewPage() => new(new LogPageState<T>());
+
+    private GrainId PageId(int index) => GrainId.Create(pageGrainType, $"{ownerId}+{index}");
+}
