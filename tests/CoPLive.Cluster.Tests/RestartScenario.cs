@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Gateway.Api;
+using CoPLive.Meetups;
 using CoPLive.Testing;
 using CoPLive.Threads;
 
@@ -12,7 +13,7 @@ namespace CoPLive.Cluster.Tests;
 /// What must survive a kill: a community created, an organization admitted, members joined (more than one of its
 /// member rows hold) and role changes (more than one page of its audit log), each acknowledged with a 2xx before
 /// the process is killed with SIGKILL; and a question thread with more posts than one storage page holds, an edit,
-/// a removal, a reaction and an accepted answer, findable by search.
+/// a removal, a reaction and an accepted answer, findable by search; and a meetup's chat over more than one page.
 /// </summary>
 public static class RestartScenario
 {
@@ -25,6 +26,8 @@ public static class RestartScenario
         var postCount = ThreadGrain.PageSize + 2;
         var joiners = Enumerable.Range(1, 12).Select(i => $"member{i:00}").ToArray();
         var roleChanges = CommunityGrain.AuditPageSize + 5;
+        var chatCount = MeetupGrain.ChatPageSize + 5;
+        string meetupId;
 
         await using (var first = await GatewayProcess.StartAsync(settings, httpPort))
         {
@@ -43,6 +46,13 @@ public static class RestartScenario
             for (var i = 0; i < roleChanges; i++)
             {
                 await SendAsync<CommunityMember>(http, aliceToken, HttpMethod.Put, $"/api/communities/{communityId}/members/bob/role", new { role = i % 2 == 0 ? "moderator" : "member" });
+            }
+
+            var startsAt = DateTimeOffset.UtcNow.AddHours(1);
+            meetupId = (await SendAsync<MeetupDetails>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/meetups", new { title = "Haul roads", startsAt, endsAt = startsAt.AddHours(1) })).Id;
+            for (var i = 1; i <= chatCount; i++)
+            {
+                await SendAsync<ChatMessage>(http, i % 2 == 0 ? bobToken : aliceToken, HttpMethod.Post, $"/api/meetups/{meetupId}/chat", new { text = $"chat {i}" });
             }
 
             var thread = await SendAsync<ThreadView>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/threads", new { title = "Bulldozer stops on slopes", kind = "question", body = "Has anyone seen this?" });
@@ -82,6 +92,10 @@ public static class RestartScenario
         await SendAsync<JoinResult>(again, await TokenAsync(again, "late", "Late", contoso), HttpMethod.Post, $"/api/communities/{communityId}/join", null);
         var auditAfter = await SendAsync<AuditEntry[]>(again, aliceToken, HttpMethod.Get, $"/api/communities/{communityId}/audit", null);
         Assert.Equal((audit.Length + 1, AuditActions.MemberJoined, "late"), (auditAfter.Length, auditAfter[^1].Action, auditAfter[^1].Subject));
+
+        await SendAsync<ChatMessage>(again, bobToken, HttpMethod.Post, $"/api/meetups/{meetupId}/chat", new { text = "chat after the restart" });
+        var meetup = await SendAsync<MeetupView>(again, bobToken, HttpMethod.Get, $"/api/meetups/{meetupId}", null);
+        Assert.Equal([.. Enumerable.Range(chatCount - 48, 49).Select(i => $"chat {i}"), "chat after the restart"], meetup.RecentChat.Select(m => m.Text));
 
         var view = await SendAsync<ThreadView>(again, bobToken, HttpMethod.Get, $"/api/threads/{threadId}", null);
         Assert.Equal(Enumerable.Range(1, postCount).Select(PostIds.Format), view.Posts.Select(p => p.Id));

@@ -11,7 +11,7 @@ namespace CoPLive.Communities;
 /// <inheritdoc cref="ICommunityGrain"/>
 /// <remarks>
 /// Storage: a header (<see cref="CommunityState"/>: name, organizations, policies, invitations, join requests and
-/// the ids of its items), the members in <see cref="CommunityRoster.Buckets"/> rows (<see cref="CommunityRoster"/>)
+/// the ids of its items), the members in <see cref="MemberRows"/> rows by a hash of their id (<see cref="BucketedRows{T}"/>)
 /// and the audit log in pages of <see cref="AuditPageSize"/> (<see cref="PagedLog{T}"/>), each row its own entry under the main grain
 /// storage. A join writes one member row and the audit log's last page, so its cost does not grow with the
 /// roster. A change is acknowledged once every row it touched is written: member rows first, then the audit log,
@@ -25,9 +25,13 @@ public sealed partial class CommunityGrain(
     /// <summary>Audit entries per storage row (<see cref="PagedLog{T}"/>).</summary>
     public const int AuditPageSize = 100;
 
-    private const string AuditPageGrainType = "coplive-community-audit";
+    /// <summary>Member rows per community (<see cref="BucketedRows{T}"/>): part of the storage layout, never to change.</summary>
+    public const int MemberRows = 32;
 
-    private CommunityRoster _members = null!;
+    private const string AuditPageGrainType = "coplive-community-audit";
+    private const string MemberRowGrainType = "coplive-community-members";
+
+    private BucketedRows<CommunityMemberState> _members = null!;
     private PagedLog<AuditEntry> _audit = null!;
 
     private string Id => this.GetPrimaryKeyString();
@@ -37,7 +41,7 @@ public sealed partial class CommunityGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
-        _members = new CommunityRoster(storage, Id);
+        _members = new BucketedRows<CommunityMemberState>(storage, StorageNames.CommunityMemberBucket, MemberRowGrainType, Id, MemberRows);
         _audit = new PagedLog<AuditEntry>(storage, StorageNames.CommunityAuditPage, AuditPageGrainType, Id, AuditPageSize);
         if (S.Created)
         {
@@ -77,7 +81,7 @@ public sealed partial class CommunityGrain(
         S.Description = string.IsNullOrEmpty(description) ? null : description;
         S.CreatedAt = now;
         S.Organizations = [new AdmissionState { OrganizationId = creator.OrganizationId, Sponsoring = true, AdmittedAt = now }];
-        _members.Set(NewMember(creator, CommunityRole.Coordinator, now));
+        _members.Set(creator.UserId, NewMember(creator, CommunityRole.Coordinator, now));
         Record(creator, AuditActions.CommunityCreated, Id, name);
         await SaveAsync(header: true);
         await organization.AddAdmittingCommunityAsync(Id);
@@ -205,7 +209,7 @@ public sealed partial class CommunityGrain(
         if (invited || S.JoinPolicy == JoinPolicy.Open)
         {
             var member = NewMember(caller, CommunityRole.Member, DateTimeOffset.UtcNow);
-            _members.Set(member);
+            _members.Set(member.UserId, member);
             var headerChanged = S.Invitations.Remove(caller.UserId) | S.JoinRequests.Remove(caller.UserId);
             Record(caller, AuditActions.MemberJoined, caller.UserId, invited ? "invited" : "open");
             await SaveAsync(header: headerChanged);
@@ -301,7 +305,7 @@ public sealed partial class CommunityGrain(
         var request = PendingRequest(userId);
         var requester = new MemberIdentity(request.UserId, request.DisplayName, request.OrganizationId);
         var member = NewMember(requester, CommunityRole.Member, DateTimeOffset.UtcNow);
-        _members.Set(member);
+        _members.Set(member.UserId, member);
         S.JoinRequests.Remove(userId);
         S.Invitations.Remove(userId);
         Record(caller, AuditActions.RequestApproved, userId, null);
@@ -341,7 +345,7 @@ public sealed partial class CommunityGrain(
         }
 
         member.Role = role;
-        _members.Changed(member);
+        _members.Changed(member.UserId);
         Record(caller, AuditActions.RoleChanged, userId, Kebab(role));
         await SaveAsync(header: false);
         LogRoleChanged(logger, Id, userId, role, caller.UserId);
@@ -497,7 +501,7 @@ public sealed partial class CommunityGrain(
     {
         foreach (var member in S.Members.Values)
         {
-            _members.Set(member);
+            _members.Set(member.UserId, member);
         }
 
         if (S.Audit.Count > 0 && await _audit.IsEmptyAsync())

@@ -11,7 +11,7 @@ public sealed class CommunityState
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
     [Id(5)] public List<AdmissionState> Organizations { get; set; } = [];
 
-    /// <summary>Members, in a header stored before they had rows of their own (<see cref="CommunityRoster"/>); emptied on activation.</summary>
+    /// <summary>Members, in a header stored before they had rows of their own (<see cref="CommunityGrain.MemberRows"/>); emptied on activation.</summary>
     [Id(6)] public Dictionary<string, CommunityMemberState> Members { get; set; } = new(StringComparer.Ordinal);
     [Id(7)] public JoinPolicy JoinPolicy { get; set; }
     [Id(8)] public Dictionary<string, Invitation> Invitations { get; set; } = new(StringComparer.Ordinal);

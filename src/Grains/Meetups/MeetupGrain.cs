@@ -4,8 +4,10 @@ using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Identity;
 using CoPLive.Rooms;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace CoPLive.Meetups;
 
@@ -16,6 +18,10 @@ namespace CoPLive.Meetups;
 /// votes, hands) needs a member. Chat, questions, polls and votes are written to storage before the call
 /// returns and before anyone sees them; reactions and attendance are written with the next tick. Bursts
 /// (reactions, upvotes, votes) are tallied per tick and published as one event each.
+/// Storage: a header (<see cref="MeetupState"/>) and two append-only logs in pages (<see cref="PagedLog{T}"/>): who came
+/// and went (<see cref="AttendanceEvent"/>, appended once per tick) and the chat. A chat message, a vote or a question
+/// rewrites neither thousands of attendance records nor the chat, and a tick of arrivals writes those arrivals (in
+/// the log's last page), not everyone who came before. The stays are folded from the attendance log when asked for.
 /// </remarks>
 public sealed partial class MeetupGrain(
     [PersistentState(StorageNames.MeetupState, StorageNames.Main)] IPersistentState<MeetupState> state,
@@ -23,7 +29,15 @@ public sealed partial class MeetupGrain(
     ILogger<MeetupGrain> logger)
     : Grain, IMeetupGrain, IRemindable
 {
+    /// <summary>Attendance events per storage row (<see cref="PagedLog{T}"/>): part of the storage layout, never to change.</summary>
+    public const int AttendancePageSize = 200;
+
+    /// <summary>Chat messages per storage row (<see cref="PagedLog{T}"/>): part of the storage layout, never to change.</summary>
+    public const int ChatPageSize = 100;
+
     private const string AnnounceReminder = "announce-start";
+    private const string AttendancePageGrainType = "coplive-meetup-attendance";
+    private const string ChatPageGrainType = "coplive-meetup-chat";
     private const int RecentChatCount = 50;
 
     private readonly Dictionary<string, RaisedHand> _hands = new(StringComparer.Ordinal);
@@ -32,6 +46,8 @@ public sealed partial class MeetupGrain(
     private readonly HashSet<string> _pollsThisTick = new(StringComparer.Ordinal);
     private IGrainTimer? _tickTimer;
     private bool _dirty;
+    private PagedLog<AttendanceEvent> _attendance = null!;
+    private PagedLog<ChatMessage> _chat = null!;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -41,8 +57,20 @@ public sealed partial class MeetupGrain(
 
     private ICommunityGrain Community => GrainFactory.GetCommunity(S.CommunityId);
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
+        _attendance = new PagedLog<AttendanceEvent>(storage, StorageNames.MeetupAttendancePage, AttendancePageGrainType, Id, AttendancePageSize);
+        _chat = new PagedLog<ChatMessage>(storage, StorageNames.MeetupChatPage, ChatPageGrainType, Id, ChatPageSize);
+        if (S.Created && (S.Attendance.Count > 0 || S.Chat.Count > 0))
+        {
+            await MoveOutOfTheHeaderAsync();
+        }
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await _attendance.WriteChangesAsync();
         if (_dirty)
         {
             await state.WriteStateAsync(cancellationToken);
@@ -98,7 +126,7 @@ public sealed partial class MeetupGrain(
             [.. _hands.Values.OrderBy(h => h.RaisedAt)],
             [.. S.Questions.Select(q => q.ToContract()).OrderByDescending(q => q.Upvotes).ThenBy(q => q.AskedAt)],
             [.. S.Polls.Select(p => p.ToContract())],
-            [.. S.Chat.TakeLast(RecentChatCount)],
+            [.. await _chat.ReadLatestAsync(RecentChatCount)],
             S.ReactionTotals.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
@@ -437,8 +465,18 @@ public sealed partial class MeetupGrain(
         RequireNotEnded("chat");
         var message = new ChatMessage(
             CoPLiveIds.New("m"), member.UserId, member.DisplayName, member.OrganizationId, Limits.RequireText(text, "text", Limits.ChatLength), DateTimeOffset.UtcNow);
-        S.Chat.Add(message);
-        await state.WriteStateAsync();
+        _chat.Add(message);
+        try
+        {
+            await _chat.WriteChangesAsync();
+        }
+        catch
+        {
+            // Not acknowledged, and the log in memory holds it: start again from storage on the next call.
+            DeactivateOnIdle();
+            throw;
+        }
+
         await Room.PublishAsync([new ChatPosted(0, message)]);
         return message;
     }
@@ -451,7 +489,7 @@ public sealed partial class MeetupGrain(
             throw CoPLiveException.Forbidden("Only the host or a coordinator may see attendance.");
         }
 
-        return [.. S.Attendance.Select(a => a.ToContract())];
+        return [.. (await AttendanceAsync()).Select(a => a.ToContract())];
     }
 
     public Task RecordPresenceAsync(ImmutableArray<PresentMember> entered, ImmutableArray<PresentMember> left)
@@ -459,31 +497,27 @@ public sealed partial class MeetupGrain(
         var now = DateTimeOffset.UtcNow;
         foreach (var member in left)
         {
-            if (S.Attendance.FindLast(a => a.UserId == member.UserId && a.LeftAt is null) is { } stay)
-            {
-                stay.LeftAt = now;
-            }
+            _attendance.Add(new AttendanceEvent(member.UserId, member.OrganizationId, now, Left: true));
         }
 
         foreach (var member in entered)
         {
-            S.Attendance.Add(new AttendanceState { UserId = member.UserId, OrganizationId = member.OrganizationId, JoinedAt = now });
+            _attendance.Add(new AttendanceEvent(member.UserId, member.OrganizationId, now, Left: false));
         }
 
-        _dirty = true;
         ScheduleTick();
         return PublishAttendanceAsync(entered, now);
     }
 
-    public Task<ImmutableArray<ActivityEvent>> ReplayActivityAsync()
+    public async Task<ImmutableArray<ActivityEvent>> ReplayActivityAsync()
     {
         if (!S.Created)
         {
-            return Task.FromResult(ImmutableArray<ActivityEvent>.Empty);
+            return [];
         }
 
         var events = new List<ActivityEvent>();
-        events.AddRange(S.Attendance.Select(a =>
+        events.AddRange((await AttendanceAsync()).Select(a =>
             new ActivityEvent(ActivityTypes.MeetupAttended, S.CommunityId, a.UserId, a.OrganizationId, "meetup", Id, null, null, null, false, null, a.JoinedAt)));
         events.AddRange(S.Talks.Select(t =>
             new ActivityEvent(ActivityTypes.MeetupSpoke, S.CommunityId, t.UserId, t.OrganizationId, "meetup", Id, null, null, null, false, null, t.JoinedAt)));
@@ -500,7 +534,66 @@ public sealed partial class MeetupGrain(
             }
         }
 
-        return Task.FromResult(events.OrderBy(e => e.At).ToImmutableArray());
+        return [.. events.OrderBy(e => e.At)];
+    }
+
+    /// <summary>
+    /// Every stay, in the order they began, folded from the attendance log (whose events of this tick are written
+    /// first): an arrival begins a stay, a departure ends the member's open one.
+    /// </summary>
+    private async Task<List<AttendanceState>> AttendanceAsync()
+    {
+        await _attendance.WriteChangesAsync();
+        List<AttendanceState> stays = [];
+        Dictionary<string, AttendanceState> open = new(StringComparer.Ordinal);
+        foreach (var change in await _attendance.ReadAllAsync())
+        {
+            if (!change.Left)
+            {
+                var stay = new AttendanceState { UserId = change.UserId, OrganizationId = change.OrganizationId, JoinedAt = change.At };
+                stays.Add(stay);
+                open[change.UserId] = stay;
+            }
+            else if (open.Remove(change.UserId, out var stay))
+            {
+                stay.LeftAt = change.At;
+            }
+        }
+
+        return stays;
+    }
+
+    /// <summary>
+    /// A meetup stored before its attendance and chat had logs of their own keeps them in the header: they move to
+    /// their logs on its first activation, and the header is written without them, last. A move cut short is done
+    /// again; each log is filled only while empty, so nothing is there twice.
+    /// </summary>
+    private async Task MoveOutOfTheHeaderAsync()
+    {
+        if (S.Attendance.Count > 0 && await _attendance.IsEmptyAsync())
+        {
+            foreach (var stay in S.Attendance)
+            {
+                _attendance.Add(new AttendanceEvent(stay.UserId, stay.OrganizationId, stay.JoinedAt, Left: false));
+                if (stay.LeftAt is { } leftAt)
+                {
+                    _attendance.Add(new AttendanceEvent(stay.UserId, stay.OrganizationId, leftAt, Left: true));
+                }
+            }
+        }
+
+        if (S.Chat.Count > 0 && await _chat.IsEmptyAsync())
+        {
+            S.Chat.ForEach(_chat.Add);
+        }
+
+        var (stays, messages) = (S.Attendance.Count, S.Chat.Count);
+        await _attendance.WriteChangesAsync();
+        await _chat.WriteChangesAsync();
+        S.Attendance.Clear();
+        S.Chat.Clear();
+        await state.WriteStateAsync();
+        LogMovedOutOfTheHeader(logger, Id, stays, messages);
     }
 
     /// <summary>Records that a member spoke (once per member); the caller writes the state and then publishes it.</summary>
@@ -526,10 +619,9 @@ public sealed partial class MeetupGrain(
         }
     }
 
-    /// <summary>A member's organization: from their attendance here, else from the community's directory.</summary>
+    /// <summary>A member's organization, from the community's directory.</summary>
     private async Task<string> OrganizationOfAsync(string userId) =>
-        S.Attendance.FindLast(a => a.UserId == userId)?.OrganizationId
-        ?? (await Community.FindMemberAsync(userId))?.OrganizationId
+        (await Community.FindMemberAsync(userId))?.OrganizationId
         ?? "";
 
     /// <summary>One meetup-attended activity event per arrival (the community's analytics feed).</summary>
@@ -559,7 +651,7 @@ public sealed partial class MeetupGrain(
         var threadId = CoPLiveIds.New($"summary {S.Title}");
         try
         {
-            var body = MeetupSummary.Write(Details(), S.Questions.Select(q => q.ToContract()), S.Polls.Select(p => p.ToContract()), S.Attendance.Select(a => a.ToContract()), versions);
+            var body = MeetupSummary.Write(Details(), S.Questions.Select(q => q.ToContract()), S.Polls.Select(p => p.ToContract()), (await AttendanceAsync()).Select(a => a.ToContract()), versions);
             body = body.Length <= Limits.PostLength ? body : body[..(Limits.PostLength - 1)] + "…";
             var title = $"Summary: {S.Title}";
             title = title.Length <= Limits.NameLength ? title : title[..Limits.NameLength];
@@ -627,6 +719,7 @@ public sealed partial class MeetupGrain(
         }
 
         _pollsThisTick.Clear();
+        await _attendance.WriteChangesAsync();
         if (_dirty)
         {
             _dirty = false;
@@ -715,6 +808,9 @@ public sealed partial class MeetupGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} scheduled in community {CommunityId} by {UserId} for {StartsAt}")]
     private static partial void LogScheduled(ILogger logger, string meetupId, string communityId, string userId, DateTimeOffset startsAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId}: moved {StayCount} attendance records and {MessageCount} chat messages from the header to their own rows")]
+    private static partial void LogMovedOutOfTheHeader(ILogger logger, string meetupId, int stayCount, int messageCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meetup {MeetupId} announced in community {CommunityId}")]
     private static partial void LogAnnounced(ILogger logger, string meetupId, string communityId);

@@ -1,6 +1,9 @@
 namespace CoPLive.Meetups;
 
-/// <summary>The durable state of <see cref="MeetupGrain"/>. Hands and per-tick tallies are live only.</summary>
+/// <summary>
+/// The durable header of <see cref="MeetupGrain"/>; its attendance and chat have rows of their own. Hands and per-tick
+/// tallies are live only.
+/// </summary>
 [GenerateSerializer, Alias("CoPLive.MeetupState")]
 public sealed class MeetupState
 {
@@ -19,7 +22,11 @@ public sealed class MeetupState
     [Id(12)] public bool Announced { get; set; }
     [Id(13)] public List<QuestionState> Questions { get; set; } = [];
     [Id(14)] public List<PollState> Polls { get; set; } = [];
+
+    /// <summary>Chat, in a header stored before it had pages of its own (<see cref="MeetupGrain.ChatPageSize"/>); emptied on activation.</summary>
     [Id(15)] public List<ChatMessage> Chat { get; set; } = [];
+
+    /// <summary>Attendance, in a header stored before it had rows of its own (<see cref="MeetupGrain.AttendancePageSize"/>); emptied on activation.</summary>
     [Id(16)] public List<AttendanceState> Attendance { get; set; } = [];
     [Id(17)] public Dictionary<string, long> ReactionTotals { get; set; } = new(StringComparer.Ordinal);
     [Id(18)] public string? SummaryThreadId { get; set; }

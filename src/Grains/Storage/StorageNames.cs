@@ -13,6 +13,8 @@ public static class StorageNames
     public const string CommunityMemberBucket = "community-members";
     public const string CommunityAuditPage = "community-audit";
     public const string MeetupState = "meetup";
+    public const string MeetupAttendancePage = "meetup-attendance";
+    public const string MeetupChatPage = "meetup-chat";
     public const string ThreadState = "thread";
     public const string ThreadPostPage = "thread-posts";
     public const string NotificationInbox = "notification-inbox";
