@@ -6,6 +6,7 @@ using CoPLive.Gateway.Api;
 using CoPLive.Meetups;
 using CoPLive.Testing;
 using CoPLive.Threads;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CoPLive.Cluster.Tests;
 
@@ -13,7 +14,8 @@ namespace CoPLive.Cluster.Tests;
 /// What must survive a kill: a community created, an organization admitted, members joined (more than one of its
 /// member rows hold) and role changes (more than one page of its audit log), each acknowledged with a 2xx before
 /// the process is killed with SIGKILL; and a question thread with more posts than one storage page holds, an edit,
-/// a removal, a reaction and an accepted answer, findable by search; and a meetup's chat over more than one page.
+/// a removal, a reaction and an accepted answer, findable by search; and a meetup's chat over more than one page,
+/// its poll votes (one of them changed) and its question upvotes.
 /// </summary>
 public static class RestartScenario
 {
@@ -53,6 +55,20 @@ public static class RestartScenario
             for (var i = 1; i <= chatCount; i++)
             {
                 await SendAsync<ChatMessage>(http, i % 2 == 0 ? bobToken : aliceToken, HttpMethod.Post, $"/api/meetups/{meetupId}/chat", new { text = $"chat {i}" });
+            }
+
+            await using (var aliceHub = first.Hub(aliceToken))
+            await using (var bobHub = first.Hub(bobToken))
+            {
+                await aliceHub.StartAsync();
+                await bobHub.StartAsync();
+                var poll = await aliceHub.InvokeAsync<MeetupPoll>("OpenPoll", meetupId, "Grader or dozer?", new[] { "grader", "dozer", "both" });
+                await aliceHub.InvokeAsync("Vote", meetupId, poll.Id, 0);
+                await bobHub.InvokeAsync("Vote", meetupId, poll.Id, 1);
+                await bobHub.InvokeAsync("Vote", meetupId, poll.Id, 2);
+                var question = await bobHub.InvokeAsync<MeetupQuestion>("AskQuestion", meetupId, "How often do you grade?");
+                await aliceHub.InvokeAsync("UpvoteQuestion", meetupId, question.Id);
+                await bobHub.InvokeAsync("UpvoteQuestion", meetupId, question.Id);
             }
 
             var thread = await SendAsync<ThreadView>(http, aliceToken, HttpMethod.Post, $"/api/communities/{communityId}/threads", new { title = "Bulldozer stops on slopes", kind = "question", body = "Has anyone seen this?" });
@@ -96,6 +112,8 @@ public static class RestartScenario
         await SendAsync<ChatMessage>(again, bobToken, HttpMethod.Post, $"/api/meetups/{meetupId}/chat", new { text = "chat after the restart" });
         var meetup = await SendAsync<MeetupView>(again, bobToken, HttpMethod.Get, $"/api/meetups/{meetupId}", null);
         Assert.Equal([.. Enumerable.Range(chatCount - 48, 49).Select(i => $"chat {i}"), "chat after the restart"], meetup.RecentChat.Select(m => m.Text));
+        Assert.Equal([1, 0, 1], meetup.Polls.Single().Tallies.ToArray());
+        Assert.Equal(("How often do you grade?", 2), (meetup.Questions.Single().Text, meetup.Questions.Single().Upvotes));
 
         var view = await SendAsync<ThreadView>(again, bobToken, HttpMethod.Get, $"/api/threads/{threadId}", null);
         Assert.Equal(Enumerable.Range(1, postCount).Select(PostIds.Format), view.Posts.Select(p => p.Id));

@@ -10,8 +10,8 @@ namespace CoPLive.Gateway.Tests;
 
 /// <summary>
 /// A meetup's chat and attendance in rows of their own, on the gateway's SQLite file: the recent chat across a page
-/// boundary, and a meetup stored the old way (attendance and chat in its header row) that keeps both. Chat read back
-/// after a process kill is in CoPLive.Cluster.Tests' restart scenario.
+/// boundary, and a meetup stored the old way (attendance, chat, votes and upvotes in its header row) that keeps them.
+/// Chat, votes and upvotes read back after a process kill are in CoPLive.Cluster.Tests' restart scenario.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class MeetupStorageTests(GatewayFixture fixture)
@@ -38,7 +38,7 @@ public sealed class MeetupStorageTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task AMeetupStoredWithAttendanceAndChatInItsHeader_KeepsBoth_InRowsOfTheirOwn()
+    public async Task AMeetupStoredWithAttendanceChatAndVotesInItsHeader_KeepsThem_InLogsOfTheirOwn()
     {
         var alice = await Member.SignInAsync(Gateway, "Alice", CoPLiveIds.New("northwind"));
         var community = await alice.CreateCommunityAsync();
@@ -61,6 +61,8 @@ public sealed class MeetupStorageTests(GatewayFixture fixture)
                 new AttendanceState { UserId = alice.UserId, OrganizationId = alice.OrganizationId, JoinedAt = at.AddMinutes(40) },
             ],
             Chat = [.. Enumerable.Range(1, 3).Select(i => new ChatMessage($"m{i}", alice.UserId, "Alice", alice.OrganizationId, $"old message {i}", at.AddMinutes(i)))],
+            Polls = [new PollState { Id = "poll-1", Question = "Grader or dozer?", Options = ["grader", "dozer"], Votes = { [alice.UserId] = 1, ["bob"] = 1, ["carol"] = 0 } }],
+            Questions = [new QuestionState { Id = "q-1", AuthorUserId = "bob", AuthorName = "Bob", AuthorOrganizationId = "contoso", Text = "How often?", AskedAt = at, Upvoters = { alice.UserId, "carol" } }],
         });
         var headerId = GrainId.Create("meetup", meetupId);
         await Storage.WriteStateAsync(StorageNames.MeetupState, headerId, header);
@@ -71,6 +73,8 @@ public sealed class MeetupStorageTests(GatewayFixture fixture)
         var attendance = await ApiAssert.OkAsync<AttendanceRecord[]>(await alice.Http.GetAsync($"/api/meetups/{meetupId}/attendance"));
 
         Assert.Equal(["old message 1", "old message 2", "old message 3"], view.RecentChat.Select(m => m.Text));
+        Assert.Equal([1, 2], view.Polls.Single().Tallies.ToArray());
+        Assert.Equal(2, view.Questions.Single().Upvotes);
         Assert.Equal(["old message 1", "old message 2", "old message 3", "new message"], after.RecentChat.Select(m => m.Text));
         Assert.Equal(
             [(alice.UserId, at, (DateTimeOffset?)at.AddMinutes(30)), ("bob", at.AddMinutes(5), null), (alice.UserId, at.AddMinutes(40), null)],
@@ -80,6 +84,8 @@ public sealed class MeetupStorageTests(GatewayFixture fixture)
         Assert.Equal("Stored the old way", stored.State!.Title);
         Assert.Empty(stored.State.Attendance);
         Assert.Empty(stored.State.Chat);
+        Assert.Empty(stored.State.Polls.Single().Votes);
+        Assert.Empty(stored.State.Questions.Single().Upvoters);
     }
 
     private static async Task<MeetupDetails> CreateMeetupAsync(Member host, string communityId)

@@ -18,10 +18,11 @@ namespace CoPLive.Meetups;
 /// votes, hands) needs a member. Chat, questions, polls and votes are written to storage before the call
 /// returns and before anyone sees them; reactions and attendance are written with the next tick. Bursts
 /// (reactions, upvotes, votes) are tallied per tick and published as one event each.
-/// Storage: a header (<see cref="MeetupState"/>) and two append-only logs in pages (<see cref="PagedLog{T}"/>): who came
-/// and went (<see cref="AttendanceEvent"/>, appended once per tick) and the chat. A chat message, a vote or a question
-/// rewrites neither thousands of attendance records nor the chat, and a tick of arrivals writes those arrivals (in
-/// the log's last page), not everyone who came before. The stays are folded from the attendance log when asked for.
+/// Storage: a header (<see cref="MeetupState"/>) and three append-only logs in pages (<see cref="PagedLog{T}"/>): who
+/// came and went (<see cref="AttendanceEvent"/>, appended once per tick), the chat, and the poll votes and question
+/// upvotes (<see cref="MeetupBallots"/>). A chat message, a vote or an upvote writes its log's last page, whatever
+/// the number of attendees, messages or votes before it, and a tick of arrivals writes those arrivals, not everyone
+/// who came before. The stays are folded from the attendance log when asked for; the ballots once per activation.
 /// </remarks>
 public sealed partial class MeetupGrain(
     [PersistentState(StorageNames.MeetupState, StorageNames.Main)] IPersistentState<MeetupState> state,
@@ -35,9 +36,13 @@ public sealed partial class MeetupGrain(
     /// <summary>Chat messages per storage row (<see cref="PagedLog{T}"/>): part of the storage layout, never to change.</summary>
     public const int ChatPageSize = 100;
 
+    /// <summary>Votes and upvotes per storage row (<see cref="PagedLog{T}"/>): part of the storage layout, never to change.</summary>
+    public const int BallotPageSize = 200;
+
     private const string AnnounceReminder = "announce-start";
     private const string AttendancePageGrainType = "coplive-meetup-attendance";
     private const string ChatPageGrainType = "coplive-meetup-chat";
+    private const string BallotPageGrainType = "coplive-meetup-ballots";
     private const int RecentChatCount = 50;
 
     private readonly Dictionary<string, RaisedHand> _hands = new(StringComparer.Ordinal);
@@ -48,6 +53,7 @@ public sealed partial class MeetupGrain(
     private bool _dirty;
     private PagedLog<AttendanceEvent> _attendance = null!;
     private PagedLog<ChatMessage> _chat = null!;
+    private MeetupBallots _ballots = null!;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -62,9 +68,14 @@ public sealed partial class MeetupGrain(
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
         _attendance = new PagedLog<AttendanceEvent>(storage, StorageNames.MeetupAttendancePage, AttendancePageGrainType, Id, AttendancePageSize);
         _chat = new PagedLog<ChatMessage>(storage, StorageNames.MeetupChatPage, ChatPageGrainType, Id, ChatPageSize);
-        if (S.Created && (S.Attendance.Count > 0 || S.Chat.Count > 0))
+        _ballots = new MeetupBallots(new PagedLog<BallotCast>(storage, StorageNames.MeetupBallotPage, BallotPageGrainType, Id, BallotPageSize));
+        if (S.Created)
         {
-            await MoveOutOfTheHeaderAsync();
+            await _ballots.LoadAsync();
+            if (S.Attendance.Count > 0 || S.Chat.Count > 0 || S.Polls.Exists(p => p.Votes.Count > 0) || S.Questions.Exists(q => q.Upvoters.Count > 0))
+            {
+                await MoveOutOfTheHeaderAsync();
+            }
         }
     }
 
@@ -124,8 +135,8 @@ public sealed partial class MeetupGrain(
         return new MeetupView(
             Details(),
             [.. _hands.Values.OrderBy(h => h.RaisedAt)],
-            [.. S.Questions.Select(q => q.ToContract()).OrderByDescending(q => q.Upvotes).ThenBy(q => q.AskedAt)],
-            [.. S.Polls.Select(p => p.ToContract())],
+            [.. S.Questions.Select(Contract).OrderByDescending(q => q.Upvotes).ThenBy(q => q.AskedAt)],
+            [.. S.Polls.Select(Contract)],
             [.. await _chat.ReadLatestAsync(RecentChatCount)],
             S.ReactionTotals.ToImmutableDictionary(StringComparer.Ordinal));
     }
@@ -360,20 +371,20 @@ public sealed partial class MeetupGrain(
         };
         S.Questions.Add(question);
         await state.WriteStateAsync();
-        await Room.PublishAsync([new QuestionAsked(0, question.ToContract())]);
+        await Room.PublishAsync([new QuestionAsked(0, Contract(question))]);
         await this.PublishActivityAsync(
             new ActivityEvent(ActivityTypes.MeetupQuestionAsked, S.CommunityId, member.UserId, member.OrganizationId, "meetup", Id, question.Id, null, null, false, null, question.AskedAt),
             logger);
-        return question.ToContract();
+        return Contract(question);
     }
 
     public async Task UpvoteQuestionAsync(MemberIdentity member, string questionId)
     {
         await RequireAuthorAsync(member);
         RequireNotEnded("upvote");
-        if (FindQuestion(questionId).Upvoters.Add(member.UserId))
+        if (_ballots.Upvote(member.UserId, FindQuestion(questionId).Id))
         {
-            await state.WriteStateAsync();
+            await WriteBallotsAsync();
             _questionsThisTick.Add(questionId);
             ScheduleTick();
         }
@@ -388,7 +399,7 @@ public sealed partial class MeetupGrain(
             question.Answered = true;
             question.AnsweredAt = DateTimeOffset.UtcNow;
             await state.WriteStateAsync();
-            await Room.PublishAsync([new QuestionsUpdated(0, [question.ToContract()])]);
+            await Room.PublishAsync([new QuestionsUpdated(0, [Contract(question)])]);
             await this.PublishActivityAsync(
                 new ActivityEvent(
                     ActivityTypes.MeetupQuestionAnswered, S.CommunityId, caller.UserId, caller.OrganizationId, "meetup", Id, question.Id,
@@ -396,7 +407,7 @@ public sealed partial class MeetupGrain(
                 logger);
         }
 
-        return question.ToContract();
+        return Contract(question);
     }
 
     public async Task<MeetupPoll> OpenPollAsync(MemberIdentity caller, string question, ImmutableArray<string> options)
@@ -417,8 +428,8 @@ public sealed partial class MeetupGrain(
         };
         S.Polls.Add(poll);
         await state.WriteStateAsync();
-        await Room.PublishAsync([new PollOpened(0, poll.ToContract())]);
-        return poll.ToContract();
+        await Room.PublishAsync([new PollOpened(0, Contract(poll))]);
+        return Contract(poll);
     }
 
     public async Task VoteAsync(MemberIdentity member, string pollId, int option)
@@ -435,10 +446,9 @@ public sealed partial class MeetupGrain(
             throw CoPLiveException.Invalid($"The poll has options 0 to {poll.Options.Count - 1}.");
         }
 
-        if (!poll.Votes.TryGetValue(member.UserId, out var previous) || previous != option)
+        if (_ballots.Vote(member.UserId, poll.Id, option))
         {
-            poll.Votes[member.UserId] = option;
-            await state.WriteStateAsync();
+            await WriteBallotsAsync();
             _pollsThisTick.Add(pollId);
             ScheduleTick();
         }
@@ -453,10 +463,10 @@ public sealed partial class MeetupGrain(
             poll.Closed = true;
             _pollsThisTick.Remove(pollId);
             await state.WriteStateAsync();
-            await Room.PublishAsync([new PollClosed(0, poll.ToContract())]);
+            await Room.PublishAsync([new PollClosed(0, Contract(poll))]);
         }
 
-        return poll.ToContract();
+        return Contract(poll);
     }
 
     public async Task<ChatMessage> SendChatAsync(MemberIdentity member, string text)
@@ -537,6 +547,24 @@ public sealed partial class MeetupGrain(
         return [.. events.OrderBy(e => e.At)];
     }
 
+    private MeetupQuestion Contract(QuestionState question) => question.ToContract(_ballots.Upvotes(question.Id));
+
+    private MeetupPoll Contract(PollState poll) => poll.ToContract(_ballots.Tallies(poll));
+
+    /// <summary>Writes a vote or an upvote before the call returns; if that fails, the activation is dropped (its tallies are ahead of storage).</summary>
+    private async Task WriteBallotsAsync()
+    {
+        try
+        {
+            await _ballots.WriteChangesAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Every stay, in the order they began, folded from the attendance log (whose events of this tick are written
     /// first): an arrival begins a stay, a departure ends the member's open one.
@@ -564,8 +592,8 @@ public sealed partial class MeetupGrain(
     }
 
     /// <summary>
-    /// A meetup stored before its attendance and chat had logs of their own keeps them in the header: they move to
-    /// their logs on its first activation, and the header is written without them, last. A move cut short is done
+    /// A meetup stored before its attendance, chat and ballots had logs of their own keeps them in the header: they
+    /// move to their logs on its first activation, and the header is written without them, last. A move cut short is done
     /// again; each log is filled only while empty, so nothing is there twice.
     /// </summary>
     private async Task MoveOutOfTheHeaderAsync()
@@ -587,11 +615,20 @@ public sealed partial class MeetupGrain(
             S.Chat.ForEach(_chat.Add);
         }
 
+        if (await _ballots.IsEmptyAsync())
+        {
+            S.Polls.ForEach(_ballots.AddStored);
+            S.Questions.ForEach(_ballots.AddStored);
+        }
+
         var (stays, messages) = (S.Attendance.Count, S.Chat.Count);
         await _attendance.WriteChangesAsync();
         await _chat.WriteChangesAsync();
+        await _ballots.WriteChangesAsync();
         S.Attendance.Clear();
         S.Chat.Clear();
+        S.Polls.ForEach(p => p.Votes.Clear());
+        S.Questions.ForEach(q => q.Upvoters.Clear());
         await state.WriteStateAsync();
         LogMovedOutOfTheHeader(logger, Id, stays, messages);
     }
@@ -651,7 +688,7 @@ public sealed partial class MeetupGrain(
         var threadId = CoPLiveIds.New($"summary {S.Title}");
         try
         {
-            var body = MeetupSummary.Write(Details(), S.Questions.Select(q => q.ToContract()), S.Polls.Select(p => p.ToContract()), (await AttendanceAsync()).Select(a => a.ToContract()), versions);
+            var body = MeetupSummary.Write(Details(), S.Questions.Select(Contract), S.Polls.Select(Contract), (await AttendanceAsync()).Select(a => a.ToContract()), versions);
             body = body.Length <= Limits.PostLength ? body : body[..(Limits.PostLength - 1)] + "…";
             var title = $"Summary: {S.Title}";
             title = title.Length <= Limits.NameLength ? title : title[..Limits.NameLength];
@@ -709,13 +746,13 @@ public sealed partial class MeetupGrain(
 
         if (_questionsThisTick.Count > 0)
         {
-            events.Add(new QuestionsUpdated(0, [.. _questionsThisTick.Select(id => FindQuestion(id).ToContract())]));
+            events.Add(new QuestionsUpdated(0, [.. _questionsThisTick.Select(id => Contract(FindQuestion(id)))]));
             _questionsThisTick.Clear();
         }
 
         foreach (var pollId in _pollsThisTick)
         {
-            events.Add(new PollTallied(0, pollId, FindPoll(pollId).Tallies()));
+            events.Add(new PollTallied(0, pollId, _ballots.Tallies(FindPoll(pollId))));
         }
 
         _pollsThisTick.Clear();

@@ -1,6 +1,6 @@
 namespace CoPLive.Meetups;
 
-/// <summary>An audience question inside <see cref="MeetupState"/>, with who upvoted it.</summary>
+/// <summary>An audience question inside <see cref="MeetupState"/>; its upvotes are in the meetup's ballot log (<see cref="MeetupBallots"/>).</summary>
 [GenerateSerializer, Alias("CoPLive.QuestionState")]
 public sealed class QuestionState
 {
@@ -9,10 +9,12 @@ public sealed class QuestionState
     [Id(2)] public required string AuthorName { get; set; }
     [Id(3)] public required string AuthorOrganizationId { get; set; }
     [Id(4)] public required string Text { get; set; }
+
+    /// <summary>Upvoters, in a header stored before they had a log of their own (<see cref="MeetupBallots"/>); emptied on activation.</summary>
     [Id(5)] public HashSet<string> Upvoters { get; set; } = new(StringComparer.Ordinal);
     [Id(6)] public bool Answered { get; set; }
     [Id(7)] public DateTimeOffset AskedAt { get; set; }
     [Id(8)] public DateTimeOffset? AnsweredAt { get; set; }
 
-    public MeetupQuestion ToContract() => new(Id, AuthorUserId, AuthorName, AuthorOrganizationId, Text, Upvoters.Count, Answered, AskedAt);
+    public MeetupQuestion ToContract(int upvotes) => new(Id, AuthorUserId, AuthorName, AuthorOrganizationId, Text, upvotes, Answered, AskedAt);
 }

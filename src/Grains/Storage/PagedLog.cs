@@ -66,11 +66,18 @@ public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string 
     /// <summary>Every written entry, oldest first.</summary>
     public async Task<List<T>> ReadAllAsync()
     {
-        await FindLastPageAsync();
         List<T> entries = [];
-        for (var index = 0; index < _lastIndex; index++)
+        if (_last is null)
         {
-            entries.AddRange(Entries(await ReadPageAsync(index)));
+            // The first read of this activation reads every page anyway: keep the full ones' entries on the way.
+            await FindLastPageAsync(entries);
+        }
+        else
+        {
+            for (var index = 0; index < _lastIndex; index++)
+            {
+                entries.AddRange(Entries(await ReadPageAsync(index)));
+            }
         }
 
         entries.AddRange(LastEntries);
@@ -91,7 +98,8 @@ public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string 
         return [.. _beforeLast.TakeLast(count - LastEntries.Count), .. LastEntries];
     }
 
-    private async Task FindLastPageAsync()
+    /// <summary>Reads the pages in order up to the last (the first that is not full), once per activation; <paramref name="fullPages"/> gets the entries of the others.</summary>
+    private async Task FindLastPageAsync(List<T>? fullPages = null)
     {
         if (_last is not null)
         {
@@ -108,6 +116,7 @@ public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string 
                 break;
             }
 
+            fullPages?.AddRange(Entries(page));
             index++;
             page = next;
         }

@@ -15,6 +15,7 @@ public static class StorageNames
     public const string MeetupState = "meetup";
     public const string MeetupAttendancePage = "meetup-attendance";
     public const string MeetupChatPage = "meetup-chat";
+    public const string MeetupBallotPage = "meetup-ballots";
     public const string ThreadState = "thread";
     public const string ThreadPostPage = "thread-posts";
     public const string NotificationInbox = "notification-inbox";
