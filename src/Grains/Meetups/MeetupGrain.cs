@@ -384,7 +384,7 @@ public sealed partial class MeetupGrain(
         RequireNotEnded("upvote");
         if (_ballots.Upvote(member.UserId, FindQuestion(questionId).Id))
         {
-            await WriteBallotsAsync();
+            await WriteOrDropAsync(_ballots.WriteChangesAsync);
             _questionsThisTick.Add(questionId);
             ScheduleTick();
         }
@@ -448,7 +448,7 @@ public sealed partial class MeetupGrain(
 
         if (_ballots.Vote(member.UserId, poll.Id, option))
         {
-            await WriteBallotsAsync();
+            await WriteOrDropAsync(_ballots.WriteChangesAsync);
             _pollsThisTick.Add(pollId);
             ScheduleTick();
         }
@@ -476,17 +476,7 @@ public sealed partial class MeetupGrain(
         var message = new ChatMessage(
             CoPLiveIds.New("m"), member.UserId, member.DisplayName, member.OrganizationId, Limits.RequireText(text, "text", Limits.ChatLength), DateTimeOffset.UtcNow);
         _chat.Add(message);
-        try
-        {
-            await _chat.WriteChangesAsync();
-        }
-        catch
-        {
-            // Not acknowledged, and the log in memory holds it: start again from storage on the next call.
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await WriteOrDropAsync(_chat.WriteChangesAsync);
         await Room.PublishAsync([new ChatPosted(0, message)]);
         return message;
     }
@@ -551,12 +541,15 @@ public sealed partial class MeetupGrain(
 
     private MeetupPoll Contract(PollState poll) => poll.ToContract(_ballots.Tallies(poll));
 
-    /// <summary>Writes a vote or an upvote before the call returns; if that fails, the activation is dropped (its tallies are ahead of storage).</summary>
-    private async Task WriteBallotsAsync()
+    /// <summary>
+    /// Writes a chat message, a vote or an upvote before the call returns. If that fails, nothing was acknowledged but
+    /// memory holds it: the activation is dropped, so the next call starts again from what storage holds.
+    /// </summary>
+    private async Task WriteOrDropAsync(Func<Task> write)
     {
         try
         {
-            await _ballots.WriteChangesAsync();
+            await write();
         }
         catch
         {

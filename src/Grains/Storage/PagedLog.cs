@@ -16,8 +16,6 @@ public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string 
     private int _lastIndex;
     private List<T>? _beforeLast;
 
-    public bool HasChanges => _unwritten.Count > 0;
-
     /// <summary>An entry for the next <see cref="WriteChangesAsync"/>.</summary>
     public void Add(T entry) => _unwritten.Add(entry);
 
