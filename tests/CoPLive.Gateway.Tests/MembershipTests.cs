@@ -206,4 +206,59 @@ public sealed class MembershipTests(GatewayFixture fixture)
         Assert.Equal(JoinPolicy.Open, after.JoinPolicy);
         Assert.All(after.Organizations, o => Assert.Equal(PresencePolicy.Named, o.Presence));
     }
+
+    [Fact]
+    public async Task TheDirectory_PagesAndSearchesByName_AndTellsTheTotalInAHeader()
+    {
+        var (alice, bob, community) = await CommunityWithContosoAsync();
+        List<Member> joined = [bob];
+        foreach (var name in new[] { "Bobby", "Carol", "Dan", "Erin" })
+        {
+            joined.Add(await Member.SignInAsync(Gateway, name, bob.OrganizationId));
+        }
+
+        foreach (var member in joined)
+        {
+            await member.JoinAsync(community.Id);
+        }
+
+        async Task<(string Names, string? Total)> ListAsync(string query)
+        {
+            var response = await alice.Http.GetAsync($"/api/communities/{community.Id}/members?{query}");
+            var members = await ApiAssert.OkAsync<CommunityMember[]>(response);
+            return (string.Join(", ", members.Select(m => m.DisplayName)), response.Headers.TryGetValues("X-Total-Count", out var total) ? total.Single() : null);
+        }
+
+        Assert.Equal(("Alice, Bob, Bobby, Carol, Dan, Erin", "6"), await ListAsync(""));
+        Assert.Equal(("Alice, Bob", "6"), await ListAsync("limit=2"));
+        Assert.Equal(("Bobby, Carol", "6"), await ListAsync("offset=2&limit=2"));
+        Assert.Equal(("", "6"), await ListAsync("offset=6&limit=2"));
+        Assert.Equal(("Bob, Bobby", "2"), await ListAsync("q=bob"));
+        Assert.Equal(("Bobby", "2"), await ListAsync("q=BOB&offset=1&limit=5"));
+        Assert.Equal(("Bob, Bobby, Carol", "5"), await ListAsync($"organization={bob.OrganizationId}&limit=3"));
+    }
+
+    [Theory]
+    [InlineData("limit=0", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
+    [InlineData("limit=1001", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
+    [InlineData("limit=ten", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
+    [InlineData("offset=-1", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
+    [InlineData("offset=99999999999", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
+    public async Task BadDirectoryPaging_IsRefusedWithAStableCode(string query, HttpStatusCode status, string code)
+    {
+        var (alice, _, community) = await CommunityWithContosoAsync();
+
+        await ApiAssert.ErrorAsync(await alice.Http.GetAsync($"/api/communities/{community.Id}/members?{query}"), status, code);
+    }
+
+    [Fact]
+    public async Task AnOverlongDirectorySearch_IsTooLarge()
+    {
+        var (alice, _, community) = await CommunityWithContosoAsync();
+
+        await ApiAssert.ErrorAsync(
+            await alice.Http.GetAsync($"/api/communities/{community.Id}/members?q={new string('a', Limits.SearchQueryLength + 1)}"),
+            HttpStatusCode.RequestEntityTooLarge,
+            ErrorCodes.TooLarge);
+    }
 }

@@ -73,7 +73,7 @@ public sealed class CommunityStorageTests(ClusterFixture fixture)
         await Storage.WriteStateAsync(StorageNames.CommunityState, headerId, header);
         var community = Grains.GetCommunity(id);
 
-        var members = await community.ListMembersAsync(alice, null);
+        var members = (await community.ListMembersAsync(alice, new MemberQuery())).Members;
         await community.JoinAsync(carol);
         var audit = await community.ListAuditAsync(alice);
 

@@ -33,7 +33,7 @@ public static class AnalyticsEndpoints
     private static Task<AnalyticsReport> ReportAsync(IGrainFactory grains, string id, string? days, string? asOf, string? weeks, ClaimsPrincipal user)
     {
         CoPLiveIds.Require(id, "community");
-        var query = new AnalyticsQuery(ParseAsOf(asOf), ParseCount(days, "days"), ParseCount(weeks, "weeks"));
+        var query = new AnalyticsQuery(ParseAsOf(asOf), QueryValues.WholeNumber(days, "days"), QueryValues.WholeNumber(weeks, "weeks"));
         return grains.GetActivity(id).GetReportAsync(user.ToMemberIdentity(), query);
     }
 
@@ -47,17 +47,5 @@ public static class AnalyticsEndpoints
         return DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
             ? parsed
             : throw CoPLiveException.Invalid("'asOf' must be an ISO 8601 date or date and time, such as 2026-11-30 or 2026-11-30T12:00:00Z.");
-    }
-
-    private static int? ParseCount(string? value, string field)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw CoPLiveException.Invalid($"'{field}' must be a whole number.");
     }
 }

@@ -55,10 +55,7 @@ public static class CommunityEndpoints
             return Results.NoContent();
         });
 
-        group.MapGet(
-            "/{id}/members",
-            (string id, string? organization, ClaimsPrincipal user, IGrainFactory grains) =>
-                Community(grains, id).ListMembersAsync(user.ToMemberIdentity(), organization));
+        group.MapGet("/{id}/members", ListMembersAsync);
         group.MapPut(
             "/{id}/members/{userId}/role",
             (string id, string userId, RoleRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -74,6 +71,16 @@ public static class CommunityEndpoints
     }
 
     private static ICommunityGrain Community(IGrainFactory grains, string id) => grains.GetCommunity(CoPLiveIds.Require(id, "community"));
+
+    /// <summary>The member directory, or one page of it; the <c>X-Total-Count</c> header tells how many members match in all.</summary>
+    private static async Task<ImmutableArray<CommunityMember>> ListMembersAsync(
+        string id, string? organization, string? q, string? offset, string? limit, HttpResponse response, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var query = new MemberQuery(organization, q, QueryValues.WholeNumber(offset, "offset") ?? 0, QueryValues.WholeNumber(limit, "limit"));
+        var page = await Community(grains, id).ListMembersAsync(user.ToMemberIdentity(), query);
+        response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return page.Members;
+    }
 
     private static T Required<T>(T? value, string field)
         where T : struct =>

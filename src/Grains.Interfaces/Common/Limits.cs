@@ -36,6 +36,9 @@ public static class Limits
     /// <summary>Search query text.</summary>
     public const int SearchQueryLength = 200;
 
+    /// <summary>Members in one page of a community's directory, when a page is asked for.</summary>
+    public const int MemberPageSize = 1000;
+
     /// <summary>Search results in one answer.</summary>
     public const int MaxSearchResults = 50;
 

@@ -87,9 +87,9 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("RemoveMember")]
     Task RemoveMemberAsync(MemberIdentity caller, string userId);
 
-    /// <summary>The member directory, for members; optionally only the members of one organization.</summary>
+    /// <summary>The member directory, for members, in joining order: all of it, or what the query asks for.</summary>
     [Alias("ListMembers")]
-    Task<ImmutableArray<CommunityMember>> ListMembersAsync(MemberIdentity viewer, string? organizationId);
+    Task<MemberPage> ListMembersAsync(MemberIdentity viewer, MemberQuery query);
 
     /// <summary>The audit log, newest last, for coordinators.</summary>
     [Alias("ListAudit")]

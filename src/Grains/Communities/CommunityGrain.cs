@@ -365,21 +365,34 @@ public sealed partial class CommunityGrain(
         await RevokeEverywhereAsync(new RoomRevocation([userId], [], ErrorCodes.Forbidden, "You were removed from the community."));
     }
 
-    public Task<ImmutableArray<CommunityMember>> ListMembersAsync(MemberIdentity viewer, string? organizationId)
+    public Task<MemberPage> ListMembersAsync(MemberIdentity viewer, MemberQuery query)
     {
         RequireMember(viewer);
-        if (organizationId is not null)
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.OrganizationId is not null)
         {
-            CoPLiveIds.Require(organizationId, "organization");
+            CoPLiveIds.Require(query.OrganizationId, "organization");
         }
 
-        var members = _members.Values
-            .Where(m => organizationId is null || m.OrganizationId == organizationId)
+        var search = Limits.OptionalText(query.Search, "q", Limits.SearchQueryLength);
+        if (query.Offset < 0)
+        {
+            throw CoPLiveException.Invalid("'offset' must be 0 or more.");
+        }
+
+        if (query.Limit is < 1 or > Limits.MemberPageSize)
+        {
+            throw CoPLiveException.Invalid($"'limit' must be 1 to {Limits.MemberPageSize}.");
+        }
+
+        var matching = _members.Values
+            .Where(m => (query.OrganizationId is null || m.OrganizationId == query.OrganizationId)
+                && (string.IsNullOrEmpty(search) || m.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(m => m.JoinedAt)
             .ThenBy(m => m.UserId, StringComparer.Ordinal)
-            .Select(m => m.ToContract())
-            .ToImmutableArray();
-        return Task.FromResult(members);
+            .ToList();
+        var page = matching.Skip(query.Offset).Take(query.Limit ?? matching.Count).Select(m => m.ToContract());
+        return Task.FromResult(new MemberPage([.. page], matching.Count));
     }
 
     public async Task<ImmutableArray<AuditEntry>> ListAuditAsync(MemberIdentity caller)

@@ -15,6 +15,16 @@ export function whenUnauthorized(handler: () => void): void {
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await request<T>(method, path, body)).data;
+}
+
+/** A GET of one page of a list whose route tells the total in X-Total-Count (the member directory). */
+export async function getPage<T>(path: string): Promise<{ items: T[]; total: number }> {
+  const { data, response } = await request<T[]>("GET", path);
+  return { items: data, total: Number(response.headers.get("X-Total-Count") ?? data.length) };
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<{ data: T; response: Response }> {
   const headers: Record<string, string> = {};
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -37,7 +47,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     }
     throw new ApiError(error?.code ?? "http-" + response.status, error?.message ?? `The server answered ${response.status}.`, response.status);
   }
-  return data as T;
+  return { data: data as T, response };
 }
 
 export const get = <T>(path: string) => api<T>("GET", path);

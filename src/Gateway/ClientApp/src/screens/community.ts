@@ -1,6 +1,6 @@
 // A community's home: who is here now (by organization), meetups, members, the threads and documents
 // sections (see features.ts), and for coordinators and moderators the community's administration.
-import { del, get, post, put } from "../api";
+import { del, get, getPage, post, put } from "../api";
 import type { Community, CommunityMember, JoinResult, Meetup, PresenceSnapshot, RoomEvent } from "../contracts";
 import { communitySections } from "../features";
 import { live } from "../live";
@@ -127,16 +127,36 @@ export function communityScreen(id: string): Screen {
     });
   };
 
-  const loadMembers = async () => {
-    const members = await get<CommunityMember[]>(`/api/communities/${encodeURIComponent(id)}/members`);
+  // The directory comes in pages: a community of thousands is not one list to send or to draw.
+  const membersPage = 100;
+  let membersShown: CommunityMember[] = [];
+  let membersSearch = "";
+
+  const loadMembers = async (more = false) => {
+    const query = new URLSearchParams({ offset: String(more ? membersShown.length : 0), limit: String(membersPage) });
+    if (membersSearch) {
+      query.set("q", membersSearch);
+    }
+    const page = await getPage<CommunityMember>(`/api/communities/${encodeURIComponent(id)}/members?${query}`);
+    membersShown = more ? [...membersShown, ...page.items] : page.items;
     const coordinator = community?.viewerRole === "coordinator";
+    const search = h("input", { type: "search", name: "member-search", placeholder: "Find a member by name", "aria-label": "Find a member by name", value: membersSearch, maxlength: 200 });
+    const searchForm = h("form", { class: "row", role: "search" }, search, h("button", { type: "submit", class: "ghost" }, "Find"));
+    searchForm.addEventListener("submit", (e) => {
+      e.preventDefault();
+      membersSearch = search.value.trim();
+      void run(() => loadMembers());
+    });
+    const moreButton = membersShown.length < page.total ? h("button", { type: "button", class: "ghost", id: "more-members" }, `Show more (${page.total - membersShown.length} more)`) : null;
+    moreButton?.addEventListener("click", () => void run(() => loadMembers(true), moreButton));
     mount(
       membersSlot,
-      h("h2", { id: "members-title" }, `Members (${members.length})`),
+      h("h2", { id: "members-title" }, membersSearch ? `Members matching "${membersSearch}" (${page.total})` : `Members (${page.total})`),
+      searchForm,
       h(
         "ul",
         { class: "member-list" },
-        members.map((m) =>
+        membersShown.map((m) =>
           h(
             "li",
             { "data-user-id": m.userId },
@@ -146,6 +166,7 @@ export function communityScreen(id: string): Screen {
           ),
         ),
       ),
+      moreButton,
     );
   };
 

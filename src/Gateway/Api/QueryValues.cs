@@ -1,0 +1,21 @@
+using System.Globalization;
+using CoPLive.Common;
+
+namespace CoPLive.Gateway.Api;
+
+/// <summary>Query string values read by hand, so that a malformed one is <c>invalid-request</c> with a sentence, like any other bad input.</summary>
+internal static class QueryValues
+{
+    /// <summary>A whole number (digits only), or null when the value is absent.</summary>
+    public static int? WholeNumber(string? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw CoPLiveException.Invalid($"'{field}' must be a whole number.");
+    }
+}
