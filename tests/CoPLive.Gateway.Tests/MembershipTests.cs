@@ -208,7 +208,7 @@ public sealed class MembershipTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task TheDirectory_PagesAndSearchesByName_AndTellsTheTotalInAHeader()
+    public async Task TheDirectory_PagesSearchesByNameAndLooksUpIds_AndTellsTheTotalInAHeader()
     {
         var (alice, bob, community) = await CommunityWithContosoAsync();
         List<Member> joined = [bob];
@@ -236,6 +236,7 @@ public sealed class MembershipTests(GatewayFixture fixture)
         Assert.Equal(("Bob, Bobby", "2"), await ListAsync("q=bob"));
         Assert.Equal(("Bobby", "2"), await ListAsync("q=BOB&offset=1&limit=5"));
         Assert.Equal(("Bob, Bobby, Carol", "5"), await ListAsync($"organization={bob.OrganizationId}&limit=3"));
+        Assert.Equal(("Alice, Dan", "2"), await ListAsync($"ids={joined[3].UserId},nobody-here,{alice.UserId},{alice.UserId}"));
     }
 
     [Theory]
@@ -244,6 +245,7 @@ public sealed class MembershipTests(GatewayFixture fixture)
     [InlineData("limit=ten", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
     [InlineData("offset=-1", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
     [InlineData("offset=99999999999", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
+    [InlineData("ids=" + "a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,a,b,c,d,e,f,g,h,i,j,k", HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest)]
     public async Task BadDirectoryPaging_IsRefusedWithAStableCode(string query, HttpStatusCode status, string code)
     {
         var (alice, _, community) = await CommunityWithContosoAsync();

@@ -74,9 +74,10 @@ public static class CommunityEndpoints
 
     /// <summary>The member directory, or one page of it; the <c>X-Total-Count</c> header tells how many members match in all.</summary>
     private static async Task<ImmutableArray<CommunityMember>> ListMembersAsync(
-        string id, string? organization, string? q, string? offset, string? limit, HttpResponse response, ClaimsPrincipal user, IGrainFactory grains)
+        string id, string? organization, string? q, string? offset, string? limit, string? ids, HttpResponse response, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var query = new MemberQuery(organization, q, QueryValues.WholeNumber(offset, "offset") ?? 0, QueryValues.WholeNumber(limit, "limit"));
+        var userIds = ids is null ? default : ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray();
+        var query = new MemberQuery(organization, q, QueryValues.WholeNumber(offset, "offset") ?? 0, QueryValues.WholeNumber(limit, "limit"), userIds);
         var page = await Community(grains, id).ListMembersAsync(user.ToMemberIdentity(), query);
         response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return page.Members;

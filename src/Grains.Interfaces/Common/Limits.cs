@@ -39,6 +39,9 @@ public static class Limits
     /// <summary>Members in one page of a community's directory, when a page is asked for.</summary>
     public const int MemberPageSize = 1000;
 
+    /// <summary>Member ids in one directory lookup (<c>ids=</c>).</summary>
+    public const int MemberIdsPerQuery = 100;
+
     /// <summary>Search results in one answer.</summary>
     public const int MaxSearchResults = 50;
 

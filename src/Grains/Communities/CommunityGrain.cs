@@ -385,7 +385,15 @@ public sealed partial class CommunityGrain(
             throw CoPLiveException.Invalid($"'limit' must be 1 to {Limits.MemberPageSize}.");
         }
 
-        var matching = _members.Values
+        if (!query.UserIds.IsDefault && query.UserIds.Length > Limits.MemberIdsPerQuery)
+        {
+            throw CoPLiveException.Invalid($"'ids' names at most {Limits.MemberIdsPerQuery} members.");
+        }
+
+        IEnumerable<CommunityMemberState> candidates = query.UserIds.IsDefault
+            ? _members.Values
+            : query.UserIds.Distinct(StringComparer.Ordinal).Select(_members.GetValueOrDefault).OfType<CommunityMemberState>();
+        var matching = candidates
             .Where(m => (query.OrganizationId is null || m.OrganizationId == query.OrganizationId)
                 && (string.IsNullOrEmpty(search) || m.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(m => m.JoinedAt)

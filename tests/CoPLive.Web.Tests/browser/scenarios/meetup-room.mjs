@@ -1,7 +1,8 @@
 // The meetup room's live actions between a host and the audience, each seen by the other: Bob (Contoso) raises
 // his hand and Alice (the host, Northwind) calls him on stage; Bob asks a question, Dave (Northwind) upvotes it
 // and Alice marks it answered; Alice opens a poll, Bob votes; Dave chats; Alice links a whiteboard. A narrow (phone-sized) screen for Bob.
-import { admit, createCommunity, join, planMeetup, scenario, signIn, unique, visible } from '../lib.mjs'
+// Bob then leaves, and Dave, reopening the meetup, still sees him named on the stage (a lookup of the stage by id).
+import { admit, createCommunity, gone, join, planMeetup, presenceOf, scenario, signIn, unique, visible } from '../lib.mjs'
 
 await scenario('meetup-room', async (run) => {
   const alice = await signIn(run, 'Alice', 'northwind')
@@ -63,4 +64,10 @@ await scenario('meetup-room', async (run) => {
   await alice.page.getByLabel('Document id').fill('board-1')
   await alice.page.getByRole('button', { name: 'Link document' }).click()
   await visible(bob.page.locator('[data-panel="whiteboard"]', { hasText: 'board-1' }), 'Bob sees the whiteboard panel once the host links it')
+
+  // Someone on stage who is not in the room is named by a lookup of the directory by id, not by the roster
+  await bob.page.goto(`${run.url}/#/communities`)
+  await gone(presenceOf(dave, bob), 'Dave sees Bob leave the meetup room')
+  await dave.page.reload()
+  await visible(dave.page.locator('.stage-people li .name').getByText('Bob', { exact: true }), 'Dave, reopening the meetup, sees Bob named on the stage though Bob is not in the room')
 })

@@ -378,6 +378,7 @@ export function meetupScreen(id: string): Screen {
 
   const updateMeetup = (meetup: Meetup) => {
     view!.meetup = meetup;
+    void ensureStageNames();
     renderHead();
     renderStage();
     renderPanels();
@@ -531,11 +532,29 @@ export function meetupScreen(id: string): Screen {
       throw error;
     }
     community = await get<Community>(`/api/communities/${encodeURIComponent(view!.meetup.communityId)}`);
-    const members = await get<CommunityMember[]>(`/api/communities/${encodeURIComponent(community.id)}/members`).catch(() => []);
-    for (const member of members) {
+    renderAll();
+    await ensureStageNames();
+  };
+
+  /**
+   * Names of the people on stage whom neither the roster nor the hands named yet: looked up by id, never the whole
+   * directory (thousands open a meetup at once, and a community may have thousands of members).
+   */
+  const ensureStageNames = async () => {
+    if (!view || !community) {
+      return;
+    }
+    const missing = [view.meetup.hostUserId, ...view.meetup.speakers].filter((userId) => !names.has(userId));
+    if (missing.length === 0) {
+      return;
+    }
+    const found = await get<CommunityMember[]>(`/api/communities/${encodeURIComponent(community.id)}/members?ids=${missing.map(encodeURIComponent).join(",")}`).catch(() => []);
+    for (const member of found) {
       names.set(member.userId, member);
     }
-    renderAll();
+    if (found.length > 0 && !disposed) {
+      renderAll();
+    }
   };
 
   const body = h(
