@@ -11,11 +11,11 @@ namespace CoPLive.Communities;
 /// <inheritdoc cref="ICommunityGrain"/>
 /// <remarks>
 /// Storage: a header (<see cref="CommunityState"/>: name, organizations, policies, invitations, join requests and
-/// the ids of its items), the members in <see cref="MemberRows"/> rows by a hash of their id (<see cref="BucketedRows{T}"/>)
-/// and the audit log in pages of <see cref="AuditPageSize"/> (<see cref="PagedLog{T}"/>), each row its own entry under the main grain
-/// storage. A join writes one member row and the audit log's last page, so its cost does not grow with the
-/// roster. A change is acknowledged once every row it touched is written: member rows first, then the audit log,
-/// then the header.
+/// the ids of its items), the members in <see cref="MemberRows"/> rows by a hash of their id
+/// (<see cref="BucketedRows{T}"/>) and the audit log in pages of <see cref="AuditPageSize"/>
+/// (<see cref="PagedLog{T}"/>), each row its own entry under the main grain storage. A join writes one member row
+/// and the audit log's last page, so its cost does not grow with the roster. A change is acknowledged once every
+/// row it touched is written: member rows first, then the audit log, then the header.
 /// </remarks>
 public sealed partial class CommunityGrain(
     [PersistentState(StorageNames.CommunityState, StorageNames.Main)] IPersistentState<CommunityState> state,
@@ -38,6 +38,8 @@ public sealed partial class CommunityGrain(
 
     private CommunityState S => state.State;
 
+    private IRoomPresenceGrain Presence => GrainFactory.GetRoomPresence(RoomId.ForCommunity(Id));
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
@@ -52,8 +54,6 @@ public sealed partial class CommunityGrain(
             }
         }
     }
-
-    private IRoomPresenceGrain Presence => GrainFactory.GetRoomPresence(RoomId.ForCommunity(Id));
 
     public async Task<CommunityDetails> CreateAsync(NewCommunity community, MemberIdentity creator)
     {
