@@ -21,6 +21,10 @@ public static class GrainFactoryExtensions
     public static IThreadGrain GetThread(this IGrainFactory grains, string threadId) =>
         grains.GetGrain<IThreadGrain>(threadId);
 
+    /// <summary>A community's thread list (keyed by the community id).</summary>
+    public static IThreadListGrain GetThreadList(this IGrainFactory grains, string communityId) =>
+        grains.GetGrain<IThreadListGrain>(communityId);
+
     public static Notifications.INotificationInboxGrain GetNotificationInbox(this IGrainFactory grains, string userId) =>
         grains.GetGrain<Notifications.INotificationInboxGrain>(userId);
 

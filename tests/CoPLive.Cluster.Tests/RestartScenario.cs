@@ -14,8 +14,8 @@ namespace CoPLive.Cluster.Tests;
 /// What must survive a kill: a community created, an organization admitted, members joined (more than one of its
 /// member rows hold) and role changes (more than one page of its audit log), each acknowledged with a 2xx before
 /// the process is killed with SIGKILL; and a question thread with more posts than one storage page holds, an edit,
-/// a removal, a reaction and an accepted answer, findable by search; and a meetup's chat over more than one page,
-/// its poll votes (one of them changed) and its question upvotes.
+/// a removal, a reaction and an accepted answer, findable by search and in the community's thread list; and a
+/// meetup's chat over more than one page, its poll votes (one of them changed) and its question upvotes.
 /// </summary>
 public static class RestartScenario
 {
@@ -123,8 +123,12 @@ public static class RestartScenario
         Assert.Equal(("p2", true), (view.Thread.AcceptedPostId, view.Thread.AcceptedCrossOrganization));
         var hits = await SendAsync<ThreadSearchHit[]>(again, bobToken, HttpMethod.Get, $"/api/communities/{communityId}/threads/search?q=carburettor{postCount}", null);
         Assert.Equal([PostIds.Format(postCount)], hits.Select(h => h.PostId));
+        var listed = await SendAsync<ThreadSummary[]>(again, bobToken, HttpMethod.Get, $"/api/communities/{communityId}/threads", null);
+        Assert.Equal((threadId, postCount - 1, "p2"), (listed.Single().Id, listed.Single().PostCount, listed.Single().AcceptedPostId));
         var next = await SendAsync<ThreadPost>(again, bobToken, HttpMethod.Post, $"/api/threads/{threadId}/posts", new { body = "One more after the restart" });
         Assert.Equal(PostIds.Format(postCount + 1), next.Id);
+        listed = await SendAsync<ThreadSummary[]>(again, bobToken, HttpMethod.Get, $"/api/communities/{communityId}/threads", null);
+        Assert.Equal(postCount, listed.Single().PostCount);
     }
 
     private static async Task<string> TokenAsync(HttpClient http, string userId, string name, string organizationId)

@@ -254,6 +254,44 @@ public sealed class MembershipTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task TheAuditLog_ComesInPages_OldestOrNewestFirst_AndTellsTheTotalInAHeader()
+    {
+        var (alice, bob, community) = await CommunityWithContosoAsync();
+        await bob.JoinAsync(community.Id);
+        foreach (var role in new[] { "moderator", "member", "moderator" })
+        {
+            await ApiAssert.OkAsync<CommunityMember>(await alice.Http.PutAsJsonAsync($"/api/communities/{community.Id}/members/{bob.UserId}/role", new { role }));
+        }
+
+        async Task<(string Entries, string? Total)> ListAsync(string query)
+        {
+            var response = await alice.Http.GetAsync($"/api/communities/{community.Id}/audit?{query}");
+            var entries = await ApiAssert.OkAsync<AuditEntry[]>(response);
+            return (string.Join(", ", entries.Select(e => e.Detail is null ? e.Action : $"{e.Action} {e.Detail}")), response.Headers.TryGetValues("X-Total-Count", out var total) ? total.Single() : null);
+        }
+
+        var all = await ListAsync("");
+        Assert.Equal("6", all.Total);
+        Assert.EndsWith("member-joined open, role-changed moderator, role-changed member, role-changed moderator", all.Entries);
+        Assert.Equal(("role-changed moderator, role-changed member", "6"), await ListAsync("order=newest&limit=2"));
+        Assert.Equal(("role-changed member, role-changed moderator", "6"), await ListAsync("order=oldest&offset=4&limit=5"));
+        Assert.Equal(("", "6"), await ListAsync("order=newest&offset=6&limit=5"));
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=1001")]
+    [InlineData("limit=ten")]
+    [InlineData("offset=-1")]
+    [InlineData("order=sideways")]
+    public async Task BadAuditPaging_IsInvalidRequest(string query)
+    {
+        var (alice, _, community) = await CommunityWithContosoAsync();
+
+        await ApiAssert.ErrorAsync(await alice.Http.GetAsync($"/api/communities/{community.Id}/audit?{query}"), HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest);
+    }
+
+    [Fact]
     public async Task AnOverlongDirectorySearch_IsTooLarge()
     {
         var (alice, _, community) = await CommunityWithContosoAsync();

@@ -111,7 +111,7 @@ public sealed class CommunityGrainTests(ClusterFixture fixture)
         Assert.Equal(MembershipStatus.Member, first.Status);
         Assert.Equal(CommunityRole.Member, first.Member!.Role);
         Assert.Equal(first, second);
-        var members = (await community.ListMembersAsync(bob, new MemberQuery())).Members;
+        var members = (await community.ListMembersAsync(bob, new MemberQuery())).Items;
         Assert.Equal([alice.UserId, bob.UserId], members.Select(m => m.UserId));
         Assert.Contains(community.GetPrimaryKeyString(), await Grains.GetOrganization(contoso).ListAdmittingCommunitiesAsync());
     }

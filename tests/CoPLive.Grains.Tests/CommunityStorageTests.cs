@@ -1,5 +1,6 @@
 using CoPLive.Communities;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Storage;
 
 namespace CoPLive.Grains.Tests;
@@ -31,15 +32,27 @@ public sealed class CommunityStorageTests(ClusterFixture fixture)
             await community.ChangeRoleAsync(alice, bob.UserId, i % 2 == 0 ? CommunityRole.Moderator : CommunityRole.Member);
         }
 
-        var audit = await community.ListAuditAsync(alice);
+        var (audit, total) = await community.ListAuditAsync(alice, new AuditQuery());
 
-        Assert.Equal(2 + changes, audit.Length);
+        Assert.Equal((2 + changes, 2 + changes), (audit.Length, total));
         Assert.Equal([AuditActions.CommunityCreated, AuditActions.MemberJoined], audit.Take(2).Select(e => e.Action));
         Assert.All(audit.Skip(2), e => Assert.Equal(AuditActions.RoleChanged, e.Action));
         Assert.Equal(
             Enumerable.Range(0, changes).Select(i => i % 2 == 0 ? "moderator" : "member"),
             audit.Skip(2).Select(e => e.Detail));
         Assert.Equal(CommunityRole.Moderator, (await community.FindMemberAsync(bob.UserId))?.Role);
+
+        // Any page of it, from a new activation (so from storage): across a page boundary, newest first, past the end.
+        await community.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var acrossPages = await community.ListAuditAsync(alice, new AuditQuery(CommunityGrain.AuditPageSize - 2, 5));
+        Assert.Equal(audit.Skip(CommunityGrain.AuditPageSize - 2).Take(5), acrossPages.Items);
+        Assert.Equal(total, acrossPages.Total);
+        var newest = await community.ListAuditAsync(alice, new AuditQuery(0, 3, NewestFirst: true));
+        Assert.Equal(audit.Reverse().Take(3), newest.Items);
+        var oldestFromTheEnd = await community.ListAuditAsync(alice, new AuditQuery(total - 5, 10, NewestFirst: true));
+        Assert.Equal(audit.Take(5).Reverse(), oldestFromTheEnd.Items);
+        var pastTheEnd = await community.ListAuditAsync(alice, new AuditQuery(total + 10, 10));
+        Assert.Equal((0, total), (pastTheEnd.Items.Length, pastTheEnd.Total));
     }
 
     [Fact]
@@ -73,9 +86,9 @@ public sealed class CommunityStorageTests(ClusterFixture fixture)
         await Storage.WriteStateAsync(StorageNames.CommunityState, headerId, header);
         var community = Grains.GetCommunity(id);
 
-        var members = (await community.ListMembersAsync(alice, new MemberQuery())).Members;
+        var members = (await community.ListMembersAsync(alice, new MemberQuery())).Items;
         await community.JoinAsync(carol);
-        var audit = await community.ListAuditAsync(alice);
+        var audit = (await community.ListAuditAsync(alice, new AuditQuery())).Items;
 
         Assert.Equal([(alice.UserId, CommunityRole.Coordinator), (bob.UserId, CommunityRole.Member)], members.Select(m => (m.UserId, m.Role)));
         Assert.Equal([AuditActions.CommunityCreated, AuditActions.MemberJoined, AuditActions.MemberJoined], audit.Select(e => e.Action));

@@ -12,4 +12,8 @@ public sealed class ThreadsInBrowserTests(WebFixture web, ITestOutputHelper outp
     /// </summary>
     [Fact]
     public Task APostAndAReaction_ShowForTheOther() => BrowserScenario.RunAsync(web.Gateway, "thread-live", output);
+
+    /// <summary>The community home shows the 50 threads with the latest activity, the rest on "Show more"; a reply moves its thread to the top.</summary>
+    [Fact]
+    public Task TheThreadList_ComesInPages_LatestActivityFirst() => BrowserScenario.RunAsync(web.Gateway, "thread-list", output);
 }

@@ -66,7 +66,7 @@ public static class CommunityEndpoints
             return Results.NoContent();
         });
 
-        group.MapGet("/{id}/audit", (string id, ClaimsPrincipal user, IGrainFactory grains) => Community(grains, id).ListAuditAsync(user.ToMemberIdentity()));
+        group.MapGet("/{id}/audit", ListAuditAsync);
         return routes;
     }
 
@@ -79,8 +79,21 @@ public static class CommunityEndpoints
         var userIds = ids is null ? default : ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray();
         var query = new MemberQuery(organization, q, QueryValues.WholeNumber(offset, "offset") ?? 0, QueryValues.WholeNumber(limit, "limit"), userIds);
         var page = await Community(grains, id).ListMembersAsync(user.ToMemberIdentity(), query);
-        response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return page.Members;
+        return QueryValues.WithTotalHeader(page, response);
+    }
+
+    /// <summary>The audit log, or one page of it, oldest (the default) or newest first; the <c>X-Total-Count</c> header tells how many entries it holds.</summary>
+    private static async Task<ImmutableArray<AuditEntry>> ListAuditAsync(
+        string id, string? offset, string? limit, string? order, HttpResponse response, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (order is not (null or "oldest" or "newest"))
+        {
+            throw CoPLiveException.Invalid("'order' is 'oldest' or 'newest'.");
+        }
+
+        var query = new AuditQuery(QueryValues.WholeNumber(offset, "offset") ?? 0, QueryValues.WholeNumber(limit, "limit"), order == "newest");
+        var page = await Community(grains, id).ListAuditAsync(user.ToMemberIdentity(), query);
+        return QueryValues.WithTotalHeader(page, response);
     }
 
     private static T Required<T>(T? value, string field)

@@ -18,4 +18,11 @@ internal static class QueryValues
             ? parsed
             : throw CoPLiveException.Invalid($"'{field}' must be a whole number.");
     }
+
+    /// <summary>A page's items for the answer's body, its total in the answer's <c>X-Total-Count</c> header.</summary>
+    public static System.Collections.Immutable.ImmutableArray<T> WithTotalHeader<T>(Page<T> page, Microsoft.AspNetCore.Http.HttpResponse response)
+    {
+        response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
+        return page.Items;
+    }
 }

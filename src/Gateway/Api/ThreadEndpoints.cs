@@ -67,29 +67,21 @@ public static class ThreadEndpoints
     }
 
     /// <summary>
-    /// The threads the caller may see, latest activity first; <paramref name="filter"/> "unanswered" keeps
-    /// question threads without an accepted answer; <paramref name="organization"/> keeps threads started by
-    /// members of that organization.
+    /// The threads the caller may see, latest activity first, or one page of them (<paramref name="offset"/>,
+    /// <paramref name="limit"/>; the <c>X-Total-Count</c> header tells how many match in all); <paramref name="filter"/>
+    /// "unanswered" keeps question threads without an accepted answer; <paramref name="organization"/> keeps threads
+    /// started by members of that organization.
     /// </summary>
-    private static async Task<ImmutableArray<ThreadSummary>> ListAsync(string id, string? filter, string? organization, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<ImmutableArray<ThreadSummary>> ListAsync(
+        string id, string? filter, string? organization, string? offset, string? limit, HttpResponse response, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (filter is not (null or "all" or "unanswered"))
         {
             throw CoPLiveException.Invalid("'filter' is 'all' or 'unanswered'.");
         }
 
-        if (organization is not null)
-        {
-            CoPLiveIds.Require(organization, "organization");
-        }
-
-        var caller = user.ToMemberIdentity();
-        var ids = await grains.GetCommunity(CoPLiveIds.Require(id, "community")).ListThreadIdsAsync(caller);
-        var visible = await Task.WhenAll(ids.Select(t => grains.GetThread(t).TryGetSummaryAsync(caller)));
-        return [.. visible
-            .OfType<ThreadSummary>()
-            .Where(t => filter != "unanswered" || (t.Kind == ThreadKind.Question && t.AcceptedPostId is null))
-            .Where(t => organization is null || t.AuthorOrganizationId == organization)
-            .OrderByDescending(t => t.LastActivityAt)];
+        var query = new ThreadQuery(filter == "unanswered", organization, QueryValues.WholeNumber(offset, "offset") ?? 0, QueryValues.WholeNumber(limit, "limit"));
+        var page = await grains.GetThreadList(CoPLiveIds.Require(id, "community")).ListAsync(user.ToMemberIdentity(), query);
+        return QueryValues.WithTotalHeader(page, response);
     }
 }

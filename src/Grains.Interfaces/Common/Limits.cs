@@ -39,6 +39,12 @@ public static class Limits
     /// <summary>Members in one page of a community's directory, when a page is asked for.</summary>
     public const int MemberPageSize = 1000;
 
+    /// <summary>Entries in one page of a community's audit log, when a page is asked for.</summary>
+    public const int AuditListPageSize = 1000;
+
+    /// <summary>Threads in one page of a community's thread list, when a page is asked for.</summary>
+    public const int ThreadPageSize = 1000;
+
     /// <summary>Member ids in one directory lookup (<c>ids=</c>).</summary>
     public const int MemberIdsPerQuery = 100;
 

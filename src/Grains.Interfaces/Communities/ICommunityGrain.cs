@@ -89,11 +89,11 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     /// <summary>The member directory, for members, in joining order: all of it, or what the query asks for.</summary>
     [Alias("ListMembers")]
-    Task<MemberPage> ListMembersAsync(MemberIdentity viewer, MemberQuery query);
+    Task<Common.Page<CommunityMember>> ListMembersAsync(MemberIdentity viewer, MemberQuery query);
 
-    /// <summary>The audit log, newest last, for coordinators.</summary>
+    /// <summary>The audit log, or one page of it, oldest or newest first, for coordinators; reads only the storage pages that hold the page.</summary>
     [Alias("ListAudit")]
-    Task<ImmutableArray<AuditEntry>> ListAuditAsync(MemberIdentity caller);
+    Task<Common.Page<AuditEntry>> ListAuditAsync(MemberIdentity caller, AuditQuery query);
 
     /// <summary>
     /// The member's role and the community's room rules, for the grains of the community's items; forbidden

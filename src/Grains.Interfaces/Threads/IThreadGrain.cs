@@ -22,9 +22,13 @@ public interface IThreadGrain : IGrainWithStringKey
     [Alias("GetView")]
     Task<ThreadView> GetViewAsync(MemberIdentity viewer);
 
-    /// <summary>The thread for a list, or null if <paramref name="viewer"/> may not see it. Reads only the thread's header.</summary>
-    [Alias("TryGetSummary")]
-    Task<ThreadSummary?> TryGetSummaryAsync(MemberIdentity viewer);
+    /// <summary>
+    /// The thread for its community's list (<see cref="IThreadListGrain"/>), whoever asks: the list decides who sees
+    /// it. Null if there is no such thread. It interleaves with the thread's other calls, so a list that builds
+    /// itself never waits on a thread that is waiting on the list.
+    /// </summary>
+    [Alias("GetListing"), Orleans.Concurrency.AlwaysInterleave]
+    Task<ThreadSummary?> GetListingAsync();
 
     /// <summary>Checks that <paramref name="member"/> may be in the thread's room; returns what the room's presence must know.</summary>
     [Alias("AuthorizeRoomEntry")]
@@ -69,7 +73,10 @@ public interface IThreadGrain : IGrainWithStringKey
     [Alias("FilterSearchHits")]
     Task<ImmutableArray<ThreadSearchHit>> FilterSearchHitsAsync(MemberIdentity viewer, ImmutableArray<ThreadSearchHit> candidates);
 
-    /// <summary>Writes the thread's title and every post that is not removed to the search index again; returns the number of posts indexed.</summary>
+    /// <summary>
+    /// Writes the thread's title and every post that is not removed to the search index again, and hands its summary
+    /// to the community's thread list again; returns the number of posts indexed.
+    /// </summary>
     [Alias("Reindex")]
     Task<int> ReindexAsync();
 

@@ -365,7 +365,7 @@ public sealed partial class CommunityGrain(
         await RevokeEverywhereAsync(new RoomRevocation([userId], [], ErrorCodes.Forbidden, "You were removed from the community."));
     }
 
-    public Task<MemberPage> ListMembersAsync(MemberIdentity viewer, MemberQuery query)
+    public Task<Page<CommunityMember>> ListMembersAsync(MemberIdentity viewer, MemberQuery query)
     {
         RequireMember(viewer);
         ArgumentNullException.ThrowIfNull(query);
@@ -400,13 +400,44 @@ public sealed partial class CommunityGrain(
             .ThenBy(m => m.UserId, StringComparer.Ordinal)
             .ToList();
         var page = matching.Skip(query.Offset).Take(query.Limit ?? matching.Count).Select(m => m.ToContract());
-        return Task.FromResult(new MemberPage([.. page], matching.Count));
+        return Task.FromResult(new Page<CommunityMember>([.. page], matching.Count));
     }
 
-    public async Task<ImmutableArray<AuditEntry>> ListAuditAsync(MemberIdentity caller)
+    public async Task<Page<AuditEntry>> ListAuditAsync(MemberIdentity caller, AuditQuery query)
     {
         RequireCoordinator(caller, "read the audit log");
-        return [.. await _audit.ReadAllAsync()];
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Offset < 0)
+        {
+            throw CoPLiveException.Invalid("'offset' must be 0 or more.");
+        }
+
+        if (query.Limit is < 1 or > Limits.AuditListPageSize)
+        {
+            throw CoPLiveException.Invalid($"'limit' must be 1 to {Limits.AuditListPageSize}.");
+        }
+
+        var total = await _audit.CountAsync();
+        if (query.Limit is null && query.Offset == 0)
+        {
+            var all = await _audit.ReadAllAsync();
+            return new Page<AuditEntry>(query.NewestFirst ? [.. Enumerable.Reverse(all)] : [.. all], all.Count);
+        }
+
+        var count = (int)Math.Min(query.Limit ?? int.MaxValue, Math.Max(0, total - (long)query.Offset));
+        if (count == 0)
+        {
+            return new Page<AuditEntry>([], total);
+        }
+
+        if (!query.NewestFirst)
+        {
+            return new Page<AuditEntry>([.. await _audit.ReadRangeAsync(query.Offset, count)], total);
+        }
+
+        var newest = await _audit.ReadRangeAsync(total - query.Offset - count, count);
+        newest.Reverse();
+        return new Page<AuditEntry>([.. newest], total);
     }
 
     public Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member)

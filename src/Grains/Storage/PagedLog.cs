@@ -82,6 +82,34 @@ public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string 
         return entries;
     }
 
+    /// <summary>How many entries are written (reads the pages up to the last if this activation has not).</summary>
+    public async Task<int> CountAsync()
+    {
+        await FindLastPageAsync();
+        return (_lastIndex * pageSize) + LastEntries.Count;
+    }
+
+    /// <summary>
+    /// The written entries from the <paramref name="start"/>th (0 is the oldest), at most <paramref name="count"/>,
+    /// oldest first: only the pages that hold them are read.
+    /// </summary>
+    public async Task<List<T>> ReadRangeAsync(int start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var end = Math.Min(start + (long)count, await CountAsync());
+        List<T> entries = [];
+        for (var index = (int)(start / pageSize); (long)index * pageSize < end; index++)
+        {
+            var page = index == _lastIndex ? LastEntries : index == _lastIndex - 1 && _beforeLast is not null ? _beforeLast : Entries(await ReadPageAsync(index));
+            var from = Math.Max(0, start - (index * pageSize));
+            var to = (int)Math.Min(page.Count, end - ((long)index * pageSize));
+            entries.AddRange(page.Skip(from).Take(to - from));
+        }
+
+        return entries;
+    }
+
     /// <summary>The latest written entries, at most <paramref name="count"/> (no more than a page), oldest first.</summary>
     public async Task<List<T>> ReadLatestAsync(int count)
     {

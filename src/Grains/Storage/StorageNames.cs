@@ -18,6 +18,8 @@ public static class StorageNames
     public const string MeetupBallotPage = "meetup-ballots";
     public const string ThreadState = "thread";
     public const string ThreadPostPage = "thread-posts";
+    public const string ThreadList = "thread-list";
+    public const string ThreadListRow = "thread-list-entries";
     public const string NotificationInbox = "notification-inbox";
     public const string ActivityState = "community-activity";
 

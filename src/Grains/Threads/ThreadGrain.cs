@@ -51,6 +51,9 @@ public sealed partial class ThreadGrain(
     private bool _pagesLoaded;
     private IGrainTimer? _tickTimer;
 
+    /// <summary>The summary this activation last handed to the community's thread list.</summary>
+    private ListedThreadState? _listed;
+
     private string Id => this.GetPrimaryKeyString();
 
     private ThreadState S => state.State;
@@ -107,6 +110,7 @@ public sealed partial class ThreadGrain(
         S.Created = true;
         await state.WriteStateAsync();
         LogCreated(logger, Id, communityId, author.UserId, thread.Kind);
+        await HandInSummaryAsync();
         await IndexAsync(post);
         await PublishActivityAsync(ActivityTypes.ThreadCreated, author, post.Id, null, null, false, thread.Kind.ToString().ToLowerInvariant(), post.CreatedAt);
         await CommunityItemAnnouncer.AnnounceAsync(GrainFactory, logger, communityId, CommunityItemCreated.Thread, Id, title, thread.Kind.ToString().ToLowerInvariant(), audience);
@@ -130,6 +134,7 @@ public sealed partial class ThreadGrain(
 
         S.Audience = kept;
         await state.WriteStateAsync();
+        await HandInSummaryAsync();
         await Community.RecordAudienceAsync(caller, new RoomId(RoomKind.Thread, Id).ToString(), kept is null ? null : new Audience([.. kept]));
         if (kept is not null)
         {
@@ -145,18 +150,7 @@ public sealed partial class ThreadGrain(
         return await ViewAsync(viewer);
     }
 
-    public async Task<ThreadSummary?> TryGetSummaryAsync(MemberIdentity viewer)
-    {
-        try
-        {
-            await RequireReaderAsync(viewer);
-            return Summary();
-        }
-        catch (CoPLiveException)
-        {
-            return null;
-        }
-    }
+    public Task<ThreadSummary?> GetListingAsync() => Task.FromResult(S.Created ? Summary() : null);
 
     public async Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member) => (await RequireReaderAsync(member)).Room;
 
@@ -176,6 +170,7 @@ public sealed partial class ThreadGrain(
 
         var post = await AppendPostAsync(author, text, replyTo, DateTimeOffset.UtcNow);
         await state.WriteStateAsync();
+        await HandInSummaryAsync();
         var contract = post.ToContract();
         await Room.PublishAsync([new PostAdded(0, contract)]);
         await IndexAsync(post);
@@ -264,6 +259,7 @@ public sealed partial class ThreadGrain(
         }
 
         await state.WriteStateAsync();
+        await HandInSummaryAsync();
         var contract = post.ToContract();
         events.Insert(0, new PostRemoved(0, contract));
         _reactionsThisTick.Remove(post.Id);
@@ -343,6 +339,7 @@ public sealed partial class ThreadGrain(
         S.LastActivityAt = DateTimeOffset.UtcNow;
         S.AcceptedAt = S.LastActivityAt;
         await state.WriteStateAsync();
+        await HandInSummaryAsync();
         await Room.PublishAsync([new AnswerAccepted(0, post.Id, previous, S.AcceptedCrossOrganization)]);
         await PublishActivityAsync(ActivityTypes.AnswerAccepted, caller, post.Id, post.AuthorUserId, post.AuthorOrganizationId, S.AcceptedCrossOrganization, previous, S.AcceptedAt.Value);
         return Summary();
@@ -384,6 +381,7 @@ public sealed partial class ThreadGrain(
             return 0;
         }
 
+        await HandInSummaryAsync(always: true);
         await LoadPagesAsync();
         await index.RemoveThreadAsync(Id, CancellationToken.None);
         var live = AllPosts().Where(p => p.Removed is null).ToList();
@@ -534,6 +532,31 @@ public sealed partial class ThreadGrain(
     private ThreadSearchEntry Entry(PostState post) =>
         new(S.CommunityId, Id, post.Id, post.Number == 1 ? S.Title : "", post.Body);
 
+    /// <summary>
+    /// Hands the summary to the community's thread list if it changed since this activation last did (or
+    /// <paramref name="always"/>). The thread is already stored: a failing list is logged and tried again with the next
+    /// change (or the community's reindex), never the caller's failure.
+    /// </summary>
+    private async Task HandInSummaryAsync(bool always = false)
+    {
+        var summary = Summary();
+        var listed = ListedThreadState.From(summary);
+        if (!always && _listed is not null && _listed.SameAs(listed))
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetThreadList(S.CommunityId).PutAsync(summary);
+            _listed = listed;
+        }
+        catch (Exception exception)
+        {
+            LogListFailed(logger, exception, Id, S.CommunityId);
+        }
+    }
+
     /// <summary>Feeds the index. The post is already stored: a failing index is logged (a rebuild repairs it), never the caller's failure.</summary>
     private async Task IndexAsync(PostState post)
     {
@@ -675,6 +698,9 @@ public sealed partial class ThreadGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Thread {ThreadId}: the search index did not take post {PostId}; rebuild the community's index")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception, string threadId, string postId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Thread {ThreadId}: the thread list of community {CommunityId} did not take its summary; its next change or the community's reindex hands it in again")]
+    private static partial void LogListFailed(ILogger logger, Exception exception, string threadId, string communityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Thread {ThreadId}: notifying {UserId} of post {PostId} failed")]
     private static partial void LogNotifyFailed(ILogger logger, Exception exception, string threadId, string postId, string userId);

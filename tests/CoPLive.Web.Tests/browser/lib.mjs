@@ -85,6 +85,22 @@ export async function signIn (run, name, organizationId, options = {}) {
   return person
 }
 
+/** A REST call made by the person's page with their own token (sessionStorage), as the web app makes it. */
+export async function rest (person, method, path, body) {
+  const result = await person.page.evaluate(async ({ method, path, body }) => {
+    const response = await fetch(path, {
+      method,
+      headers: { Authorization: `Bearer ${sessionStorage.getItem('coplive.token')}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    })
+    return { status: response.status, data: await response.json().catch(() => null) }
+  }, { method, path, body })
+  if (result.status >= 300) {
+    throw new Error(`${person.name}: ${method} ${path} answered ${result.status} ${JSON.stringify(result.data)}`)
+  }
+  return result.data
+}
+
 /** Creates a community through the form; returns its id (from the address of its home). */
 export async function createCommunity (person, name, domain) {
   const { page } = person

@@ -4,23 +4,7 @@
 // Contoso, the question answered and accepted, the sponsor's table, and both members' rows; the flows table downloads
 // as CSV with the same figures. Bob sees the same organization-level figures but only his own member row, and the
 // page fits his narrow screen.
-import { admit, createCommunity, join, openCommunity, scenario, signIn, unique, until, visible } from '../lib.mjs'
-
-/** A REST call made by the person's page with their own token (sessionStorage), as the web app makes it. */
-async function rest (person, method, path, body) {
-  const result = await person.page.evaluate(async ({ method, path, body }) => {
-    const response = await fetch(path, {
-      method,
-      headers: { Authorization: `Bearer ${sessionStorage.getItem('coplive.token')}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    })
-    return { status: response.status, data: await response.json().catch(() => null) }
-  }, { method, path, body })
-  if (result.status >= 300) {
-    throw new Error(`${person.name}: ${method} ${path} answered ${result.status} ${JSON.stringify(result.data)}`)
-  }
-  return result.data
-}
+import { admit, createCommunity, join, openCommunity, rest, scenario, signIn, unique, until, visible } from '../lib.mjs'
 
 /**
  * Asks for the report again (the Show button) until <paramref name="locator"/> is there: the activity reaches the

@@ -1,6 +1,6 @@
 // The member directory of a large community, in pages: 104 colleagues of Alice (Northwind) join her community
 // through the API; her community home shows the first 100 of the 105 members and the total, shows the rest on
-// "Show more", and finds members by name.
+// "Show more", and finds members by name; her audit log shows the newest 100 entries first, the older on "Show older".
 import { createCommunity, scenario, signIn, unique, visible, gone } from '../lib.mjs'
 
 await scenario('member-directory', async (run) => {
@@ -37,4 +37,14 @@ await scenario('member-directory', async (run) => {
   if (await members.count() !== 5) throw new Error('the search should show exactly five members')
   await visible(members.filter({ hasText: 'Walker 104' }), 'Walker 104 is among them')
   await gone(members.filter({ hasText: 'Walker 010' }), 'Walker 010 is not: its name does not contain "walker 10"')
+
+  const entries = page.locator('ol.audit li')
+  await page.locator('summary', { hasText: 'Audit log' }).click()
+  await visible(entries.nth(99), 'Alice sees the 100 newest entries of the audit log')
+  if (await entries.count() !== 100) throw new Error('the first page of the audit log should hold exactly 100 entries')
+  await visible(entries.first().filter({ hasText: `walker-104-${id.slice(-6)} · member-joined` }), 'the newest entry is first: the last join')
+  await gone(entries.filter({ hasText: 'community-created' }), 'the community\'s creation is not among the newest 100')
+  await page.locator('#older-audit').click()
+  await visible(entries.last().filter({ hasText: 'community-created' }), 'the oldest entry, the community\'s creation, is last after "Show older"')
+  await gone(page.locator('#older-audit'), 'the "Show older" button goes once every entry is shown')
 })

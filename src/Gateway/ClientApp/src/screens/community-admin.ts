@@ -1,6 +1,6 @@
 // A community's administration, for coordinators (organizations, presence policy, join policy, audit log)
 // and moderators too (join requests, invitations).
-import { del, get, post, put } from "../api";
+import { del, get, getPage, post, put } from "../api";
 import type { Community, Invitation, JoinRequest } from "../contracts";
 import { organizationName } from "../organizations";
 import { field, formValues, formatTime, h, orgBadge } from "../view";
@@ -116,13 +116,24 @@ export async function adminSection(community: Community, on: { changed: () => Pr
     );
     joinPolicy.addEventListener("change", () => void run(async () => { await put(`${base}/join-policy`, { joinPolicy: joinPolicy.value }); await on.changed(); }));
 
-    const audit = h("details", null, h("summary", null, "Audit log"));
+    // The audit log, newest first, 100 entries at a time: a community of thousands logs every join and role change.
+    const auditPage = 100;
+    const audit = h("details", null, h("summary", null, "Audit log (newest first)"));
+    const auditList = h("ol", { class: "audit" });
+    const auditMore = h("div");
+    let auditShown = 0;
+    const loadAudit = async () => {
+      const page = await getPage<AuditEntry>(`${base}/audit?order=newest&offset=${auditShown}&limit=${auditPage}`);
+      auditShown += page.items.length;
+      auditList.append(...page.items.map((a) => h("li", null, h("time", { datetime: a.at }, formatTime(a.at)), ` ${a.actorUserId} · ${a.action} · ${a.subject}${a.detail ? ` (${a.detail})` : ""}`)));
+      const older = auditShown < page.total ? h("button", { type: "button", class: "ghost", id: "older-audit" }, `Show older (${page.total - auditShown} more)`) : null;
+      older?.addEventListener("click", () => void run(loadAudit, older));
+      auditMore.replaceChildren(...(older ? [older] : []));
+    };
     audit.addEventListener("toggle", () => {
       if (audit.open && audit.childElementCount === 1) {
-        void run(async () => {
-          const entries = await get<AuditEntry[]>(`${base}/audit`);
-          audit.append(h("ol", { class: "audit" }, entries.map((a) => h("li", null, h("time", { datetime: a.at }, formatTime(a.at)), ` ${a.actorUserId} · ${a.action} · ${a.subject}${a.detail ? ` (${a.detail})` : ""}`))));
-        });
+        audit.append(auditList, auditMore);
+        void run(loadAudit);
       }
     }, { once: false });
 

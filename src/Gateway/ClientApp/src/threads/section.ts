@@ -1,7 +1,7 @@
 // The threads section of a community's home: latest activity, unanswered questions, by organization, search
 // (filtered by audience on the server), and starting a thread (discussion or question, audience).
 import "./threads.css";
-import { get, post } from "../api";
+import { get, getPage, post } from "../api";
 import { audienceFieldset, chosenAudience } from "../audience";
 import type { Community } from "../contracts";
 import { registerCommunitySection } from "../features";
@@ -22,13 +22,24 @@ function threadsSection(community: Community): HTMLElement {
   );
   const query = h("input", { type: "search", name: "q", maxlength: 200, placeholder: "Search threads", "aria-label": "Search threads" });
 
-  const showList = async () => {
+  // The list comes in pages: a community that has talked for years is not one list to send or to draw.
+  const threadsPage = 50;
+  let threadsShown: ThreadSummary[] = [];
+  const showList = async (more = false) => {
     const value = filter.value;
-    const path = value.startsWith("org:") ? `${base}?organization=${encodeURIComponent(value.slice(4))}` : `${base}?filter=${value}`;
-    const threads = await get<ThreadSummary[]>(path);
-    mount(list, listOr(threads, value === "unanswered" ? "No unanswered question." : "No thread yet.", { class: "thread-list" }, summaryItem));
+    const params = new URLSearchParams({ offset: String(more ? threadsShown.length : 0), limit: String(threadsPage) });
+    if (value.startsWith("org:")) {
+      params.set("organization", value.slice(4));
+    } else {
+      params.set("filter", value);
+    }
+    const page = await getPage<ThreadSummary>(`${base}?${params}`);
+    threadsShown = more ? [...threadsShown, ...page.items] : page.items;
+    const moreButton = threadsShown.length < page.total ? h("button", { type: "button", class: "ghost", id: "more-threads" }, `Show more (${page.total - threadsShown.length} more)`) : null;
+    moreButton?.addEventListener("click", () => void run(() => showList(true), moreButton));
+    mount(list, listOr(threadsShown, value === "unanswered" ? "No unanswered question." : "No thread yet.", { class: "thread-list" }, summaryItem), moreButton);
   };
-  filter.addEventListener("change", () => void run(showList));
+  filter.addEventListener("change", () => void run(() => showList()));
 
   const searchForm = onSubmit(h("form", { class: "inline-form", role: "search" }, query, h("button", { type: "submit" }, "Search")), async () => {
     if (!query.value.trim()) {
@@ -80,10 +91,10 @@ function threadsSection(community: Community): HTMLElement {
   // list is read again, unless search results are on show.
   section.addEventListener("item-created", () => {
     if (!query.value.trim()) {
-      void run(showList);
+      void run(() => showList());
     }
   });
-  void run(showList);
+  void run(() => showList());
   return section;
 }
 
