@@ -6,8 +6,8 @@ namespace CoPLive;
 /// An append-only log of one grain in pages of <paramref name="pageSize"/> entries, each page its own row under
 /// <paramref name="stateName"/> with the synthetic grain id <c>{pageGrainType}/{ownerId}+{page}</c>: an entry rewrites
 /// the last page only. Only the last page stays in memory; it is found on the first append or read after an
-/// activation by reading the pages in order, and the full pages are read again only to list the log. The page size
-/// is part of the storage layout: the last page is the first that is not full.
+/// activation (a search over the pages, <see cref="FindLastPageAsync"/>), and the full pages are read only to list
+/// the log. The page size is part of the storage layout: the last page is the first that is not full.
 /// </summary>
 public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string pageGrainType, string ownerId, int pageSize)
 {
@@ -62,25 +62,7 @@ public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string 
     }
 
     /// <summary>Every written entry, oldest first.</summary>
-    public async Task<List<T>> ReadAllAsync()
-    {
-        List<T> entries = [];
-        if (_last is null)
-        {
-            // The first read of this activation reads every page anyway: keep the full ones' entries on the way.
-            await FindLastPageAsync(entries);
-        }
-        else
-        {
-            for (var index = 0; index < _lastIndex; index++)
-            {
-                entries.AddRange(Entries(await ReadPageAsync(index)));
-            }
-        }
-
-        entries.AddRange(LastEntries);
-        return entries;
-    }
+    public Task<List<T>> ReadAllAsync() => ReadRangeAsync(0, int.MaxValue);
 
     /// <summary>How many entries are written (reads the pages up to the last if this activation has not).</summary>
     public async Task<int> CountAsync()
@@ -99,9 +81,9 @@ public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string 
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var end = Math.Min(start + (long)count, await CountAsync());
         List<T> entries = [];
-        for (var index = (int)(start / pageSize); (long)index * pageSize < end; index++)
+        for (var index = start / pageSize; (long)index * pageSize < end; index++)
         {
-            var page = index == _lastIndex ? LastEntries : index == _lastIndex - 1 && _beforeLast is not null ? _beforeLast : Entries(await ReadPageAsync(index));
+            var page = index == _lastIndex ? LastEntries : Entries(await ReadPageAsync(index));
             var from = Math.Max(0, start - (index * pageSize));
             var to = (int)Math.Min(page.Count, end - ((long)index * pageSize));
             entries.AddRange(page.Skip(from).Take(to - from));
@@ -124,31 +106,44 @@ public sealed class PagedLog<T>(IGrainStorage storage, string stateName, string 
         return [.. _beforeLast.TakeLast(count - LastEntries.Count), .. LastEntries];
     }
 
-    /// <summary>Reads the pages in order up to the last (the first that is not full), once per activation; <paramref name="fullPages"/> gets the entries of the others.</summary>
-    private async Task FindLastPageAsync(List<T>? fullPages = null)
+    /// <summary>
+    /// Finds the last page, once per activation: every page before it is full and none follows it, so the first page
+    /// that is not full (or not there) is found by doubling and then halving, in about 2 log2(pages) reads.
+    /// </summary>
+    private async Task FindLastPageAsync()
     {
         if (_last is not null)
         {
             return;
         }
 
-        var index = 0;
-        var page = await ReadPageAsync(index);
-        while (Entries(page).Count == pageSize)
+        var (full, notFull) = (-1, 0);
+        var candidate = await ReadPageAsync(0);
+        while (IsFull(candidate))
         {
-            var next = await ReadPageAsync(index + 1);
-            if (!next.RecordExists && next.ETag is null)
-            {
-                break;
-            }
-
-            fullPages?.AddRange(Entries(page));
-            index++;
-            page = next;
+            full = notFull;
+            notFull = Math.Max(1, notFull * 2);
+            candidate = await ReadPageAsync(notFull);
         }
 
-        (_last, _lastIndex) = (page, index);
+        while (notFull - full > 1)
+        {
+            var middle = full + ((notFull - full) / 2);
+            var page = await ReadPageAsync(middle);
+            if (IsFull(page))
+            {
+                full = middle;
+            }
+            else
+            {
+                (notFull, candidate) = (middle, page);
+            }
+        }
+
+        (_last, _lastIndex) = (candidate, notFull);
     }
+
+    private bool IsFull(GrainState<LogPageState<T>> page) => Entries(page).Count >= pageSize;
 
     private async Task<GrainState<LogPageState<T>>> ReadPageAsync(int index)
     {
