@@ -132,9 +132,13 @@ public sealed partial class ThreadGrain(
             throw CoPLiveException.Invalid("The audience must include the author's organization.");
         }
 
+        // The list never shows the thread to an organization that may not read it: it learns the audience both may
+        // read before the thread stores the new one (a failure there refuses the change), and the new one after.
+        var both = S.Audience is null ? kept : kept is null ? S.Audience : [.. S.Audience.Intersect(kept, StringComparer.Ordinal)];
+        await GrainFactory.GetThreadList(S.CommunityId).PutAsync(Summary() with { Audience = both is null ? null : new Audience([.. both]) });
         S.Audience = kept;
         await state.WriteStateAsync();
-        await HandInSummaryAsync();
+        await HandInSummaryAsync(always: true);
         await Community.RecordAudienceAsync(caller, new RoomId(RoomKind.Thread, Id).ToString(), kept is null ? null : new Audience([.. kept]));
         if (kept is not null)
         {
