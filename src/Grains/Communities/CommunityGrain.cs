@@ -418,26 +418,19 @@ public sealed partial class CommunityGrain(
         }
 
         var total = await _audit.CountAsync();
-        if (query.Limit is null && query.Offset == 0)
-        {
-            var all = await _audit.ReadAllAsync();
-            return new Page<AuditEntry>(query.NewestFirst ? [.. Enumerable.Reverse(all)] : [.. all], all.Count);
-        }
-
         var count = (int)Math.Min(query.Limit ?? int.MaxValue, Math.Max(0, total - (long)query.Offset));
         if (count == 0)
         {
             return new Page<AuditEntry>([], total);
         }
 
-        if (!query.NewestFirst)
+        var entries = await _audit.ReadRangeAsync(query.NewestFirst ? total - query.Offset - count : query.Offset, count);
+        if (query.NewestFirst)
         {
-            return new Page<AuditEntry>([.. await _audit.ReadRangeAsync(query.Offset, count)], total);
+            entries.Reverse();
         }
 
-        var newest = await _audit.ReadRangeAsync(total - query.Offset - count, count);
-        newest.Reverse();
-        return new Page<AuditEntry>([.. newest], total);
+        return new Page<AuditEntry>([.. entries], total);
     }
 
     public Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member)
