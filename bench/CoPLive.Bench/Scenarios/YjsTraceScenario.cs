@@ -165,7 +165,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
             }
 
             string Phase(Func<ServerOpen, double> phase) => P50P99(list.Select(phase));
-            return $"{Phase(o => o.Total)} ; {Phase(o => o.Authorize)} ({Phase(o => o.Load)} ; {Phase(o => o.Read)}) ; {Phase(o => o.Open)} ; {Phase(o => o.Sync)}";
+            return $"{Phase(o => o.Total)} ; {Phase(o => o.Authorize)} ; {Phase(o => o.Load)} ({Phase(o => o.Read)}) ; {Phase(o => o.Open)} ; {Phase(o => o.Sync)}";
         }
         static string P50P99Max(Distribution d) => $"{Format.Number(d.P50, "0.0")} / {Format.Number(d.P99, "0.0")} / {Format.Number(d.Max, "0.0")}";
         var rows = new List<ReportRow>
@@ -203,7 +203,7 @@ internal sealed class YjsTraceScenario(BenchOptions options) : IScenario
                 "",
                 ""),
             new(
-                $"server's part of a cold open, from its Debug log (ms; p50 / p99 of {serverOpens.Count}): total ; authorize and activate (the grain's load of its content ; of which the snapshot read) ; open ; sync step 2 sent",
+                $"server's part of a cold open, from its Debug log (ms; p50 / p99 of {serverOpens.Count}): total ; authorize and activate ; the grain's load of its content, started by the authorization, beside the upgrade (of which the snapshot read) ; open (awaits that load) ; sync step 2 sent",
                 ServerPhases(serverOpens),
                 "",
                 "",

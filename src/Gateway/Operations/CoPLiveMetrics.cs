@@ -11,7 +11,7 @@ namespace CoPLive.Gateway.Operations;
 /// </summary>
 public sealed class CoPLiveMetrics
 {
-    public const string MeterName = "CoPLive";
+    public const string MeterName = CoPLive.Documents.DocumentMetrics.MeterName;
 
     private const string RoomKindTag = "coplive.room.kind";
     private const string ErrorCodeTag = "error.code";
@@ -56,7 +56,7 @@ public sealed class CoPLiveMetrics
         _documentOpenDuration = meter.CreateHistogram(
             "coplive.document.open.duration",
             "ms",
-            "A y-websocket open of a document, by phase: authorize (grain activation and load included), upgrade, open, sync (client's sync step 1 to sync step 2 sent), total (request to sync step 2 sent).",
+            "A y-websocket open of a document, by phase: authorize (grain activation included, which starts the content's load), upgrade, open (awaits that load), sync (client's sync step 1 to sync step 2 sent), total (request to sync step 2 sent).",
             tags: null,
             new InstrumentAdvice<double> { HistogramBucketBoundaries = FanOutBuckets });
     }

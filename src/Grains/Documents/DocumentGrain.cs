@@ -28,6 +28,7 @@ public sealed partial class DocumentGrain(
     [PersistentState(StorageNames.DocumentState, StorageNames.Main)] IPersistentState<DocumentState> state,
     IDocumentStore store,
     IYjsEngine yjs,
+    DocumentMetrics metrics,
     IOptions<DocumentOptions> options,
     ILogger<DocumentGrain> logger)
     : Grain, IDocumentGrain
@@ -56,7 +57,8 @@ public sealed partial class DocumentGrain(
     private Task? _compacting;
     private DateTimeOffset _lastUpdateAt = DateTimeOffset.UtcNow;
     private IGrainTimer? _idleTimer;
-    private Task _orphansEnded = Task.CompletedTask;
+    private Task? _contentLoad;
+    private Task? _orphansEnded;
     private (string Id, ICommunityGrain Grain)? _community;
 
     private string Id => this.GetPrimaryKeyString();
@@ -84,22 +86,36 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The content is not loaded here: a listing, a details read, an audience change or a revocation activates
+        // the grain without needing it (see EnsureContentAsync).
         LogActivated(logger, Id, RuntimeIdentity, _epoch);
-        if (S.Created)
-        {
-            await LoadContentAsync(cancellationToken);
-
-            // Not on the path of the first call (a cold open waits for the activation): the sessions a killed
-            // activation left open are ended meanwhile; what reads them (the analytics replay) waits for it.
-            _orphansEnded = EndOrphanedEditSessionsAsync();
-        }
+        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _orphansEnded;
+        if (_orphansEnded is { } orphansEnded)
+        {
+            await orphansEnded;
+        }
+
+        // A load an authorization started may still run. An activation that never loaded its content changed none of
+        // it: with nothing committed beyond its snapshot (both 0) and nothing after its last version, the compaction
+        // and the version below do nothing for it.
+        if (_contentLoad is { } load)
+        {
+            try
+            {
+                await load;
+            }
+            catch (Exception exception)
+            {
+                LogContentNotLoaded(logger, exception, Id);
+            }
+        }
+
         if (_committing is { } committing)
         {
             await committing;
@@ -184,6 +200,7 @@ public sealed partial class DocumentGrain(
         S.CreatedBy = creator.UserId;
         S.CreatedAt = DateTimeOffset.UtcNow;
         await state.WriteStateAsync();
+        _contentLoad = Task.CompletedTask;
         StartIdleTimer();
         LogCreated(logger, Id, communityId, document.Kind, creator.UserId);
         await CommunityItemAnnouncer.AnnounceAsync(GrainFactory, logger, communityId, CommunityItemCreated.Document, Id, title, document.Kind.ToString().ToLowerInvariant(), audience);
@@ -204,12 +221,21 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    public async Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member) => (await RequireReaderAsync(member)).Room;
+    public async Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member)
+    {
+        var access = await RequireReaderAsync(member);
+
+        // A room entry is followed by an open: the content loads meanwhile (beside the WebSocket upgrade of a
+        // y-websocket open), not after it. Not awaited; the open awaits it, and a failure is retried there.
+        _ = EnsureContentAsync();
+        return access.Room;
+    }
 
     public async Task<DocumentOpened> OpenAsync(MemberIdentity member, byte[]? stateVector)
     {
         var access = await RequireReaderAsync(member);
         var canWrite = await MayWriteAsync(access, member);
+        await EnsureContentAsync();
         var snapshot = _snapshot;
         var tail = _tail.Select(u => u.Update).ToImmutableArray();
         var serverVector = _stateVector.Encode();
@@ -249,11 +275,13 @@ public sealed partial class DocumentGrain(
         if (updates.IsDefaultOrEmpty)
         {
             await RequireReaderAsync(member);
+            await EnsureContentAsync();
             committed = _committedSeq;
         }
         else
         {
             await RequireWriterAsync(member);
+            await EnsureContentAsync();
             committed = await AcceptAsync(originConnectionId, updates);
             NoteEdit(member, updates.Length);
         }
@@ -322,6 +350,7 @@ public sealed partial class DocumentGrain(
             throw CoPLiveException.Invalid($"A {S.Kind.ToString().ToLowerInvariant()} document exports as format '{expected}'.");
         }
 
+        await EnsureContentAsync();
         var current = await CurrentStateAsync();
         var fileName = CoPLiveIds.New(S.Title);
         if (S.Kind == DocumentKind.Text)
@@ -336,6 +365,7 @@ public sealed partial class DocumentGrain(
     {
         await RequireWriterAsync(member);
         var text = Common.Limits.RequireText(name, "name", Common.Limits.NameLength);
+        await EnsureContentAsync();
         return await SaveVersionCoreAsync(text, "named", member.UserId);
     }
 
@@ -359,6 +389,7 @@ public sealed partial class DocumentGrain(
     {
         await RequireWriterAsync(member);
         var (version, bytes) = await LoadVersionAsync(versionId);
+        await EnsureContentAsync();
         var current = await CurrentStateAsync();
         var restoring = S.Kind == DocumentKind.Text
             ? await yjs.RestoreTextAsync(current, bytes, DocumentNames.Content)
@@ -390,6 +421,8 @@ public sealed partial class DocumentGrain(
             return null;
         }
 
+        // Edits stored by an activation that ended before its version (a killed process) are in the stored log.
+        await EnsureContentAsync();
         if (_lastSeq > S.LastVersionSeq)
         {
             return (await SaveVersionCoreAsync($"End of meetup '{meetupTitle}'", "meetup-ended", null)).Id;
@@ -438,7 +471,7 @@ public sealed partial class DocumentGrain(
             return [];
         }
 
-        await _orphansEnded;
+        await EndOrphanedEditSessionsOnceAsync();
         var sessions = await store.LoadEditSessionsAsync(Id, CancellationToken.None);
         return [.. sessions.Where(s => s.Ended).OrderBy(s => s.LastAt).Select(SessionEvent)];
     }
@@ -690,10 +723,26 @@ public sealed partial class DocumentGrain(
         }
     }
 
-    private async Task LoadContentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The snapshot, the log and the state vector in memory, loaded on the first call that reads or writes the content
+    /// (an open, an edit, an export, a version, a restore, a meetup's end), once per activation; a failed load is tried
+    /// again by the next such call. Calls that interleave await the same load.
+    /// </summary>
+    private Task EnsureContentAsync()
+    {
+        if (_contentLoad is { IsFaulted: true } or { IsCanceled: true })
+        {
+            LogContentNotLoaded(logger, _contentLoad.Exception, Id);
+            _contentLoad = null;
+        }
+
+        return _contentLoad ??= LoadContentAsync();
+    }
+
+    private async Task LoadContentAsync()
     {
         var started = Stopwatch.GetTimestamp();
-        var stored = await store.LoadAsync(Id, cancellationToken);
+        var stored = await store.LoadAsync(Id, CancellationToken.None);
         var read = Stopwatch.GetElapsedTime(started);
         _snapshot = stored.Snapshot ?? EmptyUpdate;
         _snapshotSeq = stored.SnapshotSeq;
@@ -709,7 +758,12 @@ public sealed partial class DocumentGrain(
 
         _lastSeq = _committedSeq = stored.Tail.Count > 0 ? stored.Tail[^1].Seq : _snapshotSeq;
         StartIdleTimer();
+        metrics.ContentLoaded(_snapshot.Length + _tailBytes);
         LogLoaded(logger, Id, _snapshot.Length, _tail.Count, read.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        // Not awaited by the open that waits for this load: the sessions a killed activation left open (sessions come
+        // of edits, which load the content first) are ended beside it.
+        _ = EndOrphanedEditSessionsOnceAsync();
     }
 
     /// <summary>
@@ -802,6 +856,9 @@ public sealed partial class DocumentGrain(
             await this.PublishActivityAsync(SessionEvent(session), logger);
         }
     }
+
+    /// <summary>Ends the sessions a previous activation left open, once per activation: at the content's load, or before the analytics replay reads them.</summary>
+    private Task EndOrphanedEditSessionsOnceAsync() => _orphansEnded ??= EndOrphanedEditSessionsAsync();
 
     /// <summary>
     /// Ends the sessions a previous activation left open (a killed process): they hold the counters of their last save.
@@ -1044,6 +1101,9 @@ public sealed partial class DocumentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: ended {Count} editing sessions a previous activation left open")]
     private static partial void LogOrphanedSessionsEnded(ILogger logger, string documentId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: its content could not be loaded from storage; the next open or edit tries again")]
+    private static partial void LogContentNotLoaded(ILogger logger, Exception? exception, string documentId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: loaded a snapshot of {SnapshotBytes} bytes and {TailCount} logged updates (read {ReadMilliseconds} ms, in all {ElapsedMilliseconds} ms)")]
     private static partial void LogLoaded(ILogger logger, string documentId, int snapshotBytes, int tailCount, double readMilliseconds, double elapsedMilliseconds);

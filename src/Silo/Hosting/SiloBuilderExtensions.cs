@@ -32,6 +32,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddYjsEngine();
+        silo.Services.AddMetrics();
+        silo.Services.AddSingleton<DocumentMetrics>();
         // Failure detection (probe timeouts, missed probes, death votes) may be tuned under CoPLive:Orleans:Membership;
         // Orleans' defaults apply to what is not set.
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);

@@ -58,8 +58,10 @@ public sealed class DocumentSessionDurabilityTests
             var before = await scene.Alice.SendAsync<AnalyticsReport>(HttpMethod.Get, $"/api/communities/{scene.CommunityId}/analytics", null);
             Assert.Null(ReportWaiter.Row(before, documentId));
 
-            // The document's next activation ends the sessions the killed one left open, and publishes them.
-            await scene.Bob.SendAsync<DocumentDetails>(HttpMethod.Get, $"/api/documents/{documentId}", null);
+            // The document's next load of its content (here for an export) ends the sessions the killed activation
+            // left open, and publishes them.
+            var export = await scene.Bob.RawAsync(HttpMethod.Get, $"/api/documents/{documentId}/export?format=markdown", null);
+            Assert.Equal("Contoso adds: Weekly: Check the toe drains. ", await export.Content.ReadAsStringAsync());
             var restored = await ReportWaiter.UntilAsync(scene.Alice, scene.CommunityId, r => ReportWaiter.Row(r, documentId)?.Sessions == 2, "the sessions left open by the killed process are counted");
             Assert.Equal(ReportWaiter.AliceAndBobOnce(scene), ReportWaiter.Contributors(restored, documentId));
             Assert.Equal("2+1 ended", await StoredAsync(database, sqlite, documentId));

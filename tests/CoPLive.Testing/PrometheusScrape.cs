@@ -1,7 +1,6 @@
 using System.Globalization;
-using CoPLive.Testing;
 
-namespace CoPLive.Gateway.Tests;
+namespace CoPLive.Testing;
 
 /// <summary>One scrape of /metrics in the Prometheus text format, read just enough to sum a metric's samples.</summary>
 public sealed class PrometheusScrape
@@ -35,7 +34,11 @@ public sealed class PrometheusScrape
     {
         var response = await http.GetAsync("/metrics", cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"GET /metrics: {(int)response.StatusCode} {body}");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET /metrics: {(int)response.StatusCode} {body}");
+        }
+
         return new PrometheusScrape(body);
     }
 
