@@ -4,6 +4,7 @@ using CoPLive.Common;
 using CoPLive.Meetups;
 using CoPLive.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Storage;
 
 namespace CoPLive.Gateway.Tests;
@@ -86,6 +87,33 @@ public sealed class MeetupStorageTests(GatewayFixture fixture)
         Assert.Empty(stored.State.Chat);
         Assert.Empty(stored.State.Polls.Single().Votes);
         Assert.Empty(stored.State.Questions.Single().Upvoters);
+    }
+
+    [Fact]
+    public async Task AListedMeetup_ReadsItsBallotsOnlyWhenItsPollsAreShown_AndCountsOnFromWhatIsStored()
+    {
+        var alice = await Member.SignInAsync(Gateway, "Alice", CoPLiveIds.New("northwind"));
+        var community = await alice.CreateCommunityAsync();
+        var meetup = await CreateMeetupAsync(alice, community.Id);
+        var host = new CoPLive.Identity.MemberIdentity(alice.UserId, alice.DisplayName, alice.OrganizationId);
+        var grain = Gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IMeetupGrain>(meetup.Id);
+        var poll = await grain.OpenPollAsync(host, "Grader or dozer?", ["grader", "dozer"]);
+        await grain.VoteAsync(host, poll.Id, 0);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+
+        // A new activation lists the meetup; then a vote is stored beside it, as one that a killed process wrote
+        // would be. The view shows it only if the list left the ballots unread.
+        var listed = await ApiAssert.OkAsync<MeetupDetails[]>(await alice.Http.GetAsync($"/api/communities/{community.Id}/meetups"));
+        var stored = new PagedLog<BallotCast>(Storage, StorageNames.MeetupBallotPage, MeetupGrain.BallotPageGrainType, meetup.Id, MeetupGrain.BallotPageSize);
+        stored.Add(new BallotCast("carol", poll.Id, 1));
+        await stored.WriteChangesAsync();
+        var view = await ApiAssert.OkAsync<MeetupView>(await alice.Http.GetAsync($"/api/meetups/{meetup.Id}"));
+        await grain.VoteAsync(host, poll.Id, 1);
+        var after = await ApiAssert.OkAsync<MeetupView>(await alice.Http.GetAsync($"/api/meetups/{meetup.Id}"));
+
+        Assert.Equal([meetup.Id], listed.Select(m => m.Id));
+        Assert.Equal([1, 1], view.Polls.Single().Tallies.ToArray());
+        Assert.Equal([0, 2], after.Polls.Single().Tallies.ToArray());
     }
 
     private static async Task<MeetupDetails> CreateMeetupAsync(Member host, string communityId)

@@ -39,10 +39,12 @@ public sealed partial class MeetupGrain(
     /// <summary>Votes and upvotes per storage row (<see cref="PagedLog{T}"/>): part of the storage layout, never to change.</summary>
     public const int BallotPageSize = 200;
 
+    /// <summary>The grain type of the ballot log's storage pages (grain id "{type}/{meetupId}+{page}"): part of the storage layout.</summary>
+    public const string BallotPageGrainType = "coplive-meetup-ballots";
+
     private const string AnnounceReminder = "announce-start";
     private const string AttendancePageGrainType = "coplive-meetup-attendance";
     private const string ChatPageGrainType = "coplive-meetup-chat";
-    private const string BallotPageGrainType = "coplive-meetup-ballots";
     private const int RecentChatCount = 50;
 
     private readonly Dictionary<string, RaisedHand> _hands = new(StringComparer.Ordinal);
@@ -69,13 +71,12 @@ public sealed partial class MeetupGrain(
         _attendance = new PagedLog<AttendanceEvent>(storage, StorageNames.MeetupAttendancePage, AttendancePageGrainType, Id, AttendancePageSize);
         _chat = new PagedLog<ChatMessage>(storage, StorageNames.MeetupChatPage, ChatPageGrainType, Id, ChatPageSize);
         _ballots = new MeetupBallots(new PagedLog<BallotCast>(storage, StorageNames.MeetupBallotPage, BallotPageGrainType, Id, BallotPageSize));
-        if (S.Created)
+        // The ballots are read when first needed (questions and polls), not here: a listing, a details read or a room
+        // entry activates the meetup without them.
+        if (S.Created && (S.Attendance.Count > 0 || S.Chat.Count > 0 || S.Polls.Exists(p => p.Votes.Count > 0) || S.Questions.Exists(q => q.Upvoters.Count > 0)))
         {
-            await _ballots.LoadAsync();
-            if (S.Attendance.Count > 0 || S.Chat.Count > 0 || S.Polls.Exists(p => p.Votes.Count > 0) || S.Questions.Exists(q => q.Upvoters.Count > 0))
-            {
-                await MoveOutOfTheHeaderAsync();
-            }
+            await _ballots.EnsureLoadedAsync();
+            await MoveOutOfTheHeaderAsync();
         }
     }
 
@@ -132,6 +133,7 @@ public sealed partial class MeetupGrain(
     public async Task<MeetupView> GetViewAsync(MemberIdentity viewer)
     {
         await RequireParticipantAsync(viewer);
+        await _ballots.EnsureLoadedAsync();
         return new MeetupView(
             Details(),
             [.. _hands.Values.OrderBy(h => h.RaisedAt)],
@@ -174,6 +176,7 @@ public sealed partial class MeetupGrain(
     public async Task<MeetupDetails> EndAsync(MemberIdentity caller)
     {
         await RequireHostAsync(caller, "end the meetup");
+        await _ballots.EnsureLoadedAsync();
         if (S.Phase == MeetupPhase.Ended)
         {
             throw CoPLiveException.Conflict("The meetup has already ended.");
@@ -359,6 +362,7 @@ public sealed partial class MeetupGrain(
     public async Task<MeetupQuestion> AskQuestionAsync(MemberIdentity member, string text)
     {
         await RequireAuthorAsync(member);
+        await _ballots.EnsureLoadedAsync();
         RequireNotEnded("ask questions");
         var question = new QuestionState
         {
@@ -381,6 +385,7 @@ public sealed partial class MeetupGrain(
     public async Task UpvoteQuestionAsync(MemberIdentity member, string questionId)
     {
         await RequireAuthorAsync(member);
+        await _ballots.EnsureLoadedAsync();
         RequireNotEnded("upvote");
         if (_ballots.Upvote(member.UserId, FindQuestion(questionId).Id))
         {
@@ -393,6 +398,7 @@ public sealed partial class MeetupGrain(
     public async Task<MeetupQuestion> MarkAnsweredAsync(MemberIdentity caller, string questionId)
     {
         await RequireHostAsync(caller, "mark questions answered");
+        await _ballots.EnsureLoadedAsync();
         var question = FindQuestion(questionId);
         if (!question.Answered)
         {
@@ -413,6 +419,7 @@ public sealed partial class MeetupGrain(
     public async Task<MeetupPoll> OpenPollAsync(MemberIdentity caller, string question, ImmutableArray<string> options)
     {
         await RequireHostAsync(caller, "open polls");
+        await _ballots.EnsureLoadedAsync();
         RequireNotEnded("open polls");
         var text = Limits.RequireText(question, "question", Limits.PollTextLength);
         if (options.IsDefault || options.Length is < 2 or > Limits.MaxPollOptions)
@@ -435,6 +442,7 @@ public sealed partial class MeetupGrain(
     public async Task VoteAsync(MemberIdentity member, string pollId, int option)
     {
         await RequireAuthorAsync(member);
+        await _ballots.EnsureLoadedAsync();
         var poll = FindPoll(pollId);
         if (poll.Closed)
         {
@@ -457,6 +465,7 @@ public sealed partial class MeetupGrain(
     public async Task<MeetupPoll> ClosePollAsync(MemberIdentity caller, string pollId)
     {
         await RequireHostAsync(caller, "close polls");
+        await _ballots.EnsureLoadedAsync();
         var poll = FindPoll(pollId);
         if (!poll.Closed)
         {
