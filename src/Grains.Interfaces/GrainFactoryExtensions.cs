@@ -34,6 +34,10 @@ public static class GrainFactoryExtensions
     public static IDocumentGrain GetDocument(this IGrainFactory grains, string documentId) =>
         grains.GetGrain<IDocumentGrain>(documentId);
 
+    /// <summary>A community's document list (keyed by the community id).</summary>
+    public static IDocumentListGrain GetDocumentList(this IGrainFactory grains, string communityId) =>
+        grains.GetGrain<IDocumentListGrain>(communityId);
+
     public static Activity.IActivityGrain GetActivity(this IGrainFactory grains, string communityId) =>
         grains.GetGrain<Activity.IActivityGrain>(communityId);
 }

@@ -94,10 +94,10 @@ public sealed class ThreadListTests(GatewayFixture fixture)
         var list = grains.GetThreadList(community.Id);
         await list.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
         var storage = Gateway.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Main);
-        await ClearAsync<ThreadListState>(storage, StorageNames.ThreadList, list.GetGrainId());
+        await storage.ClearIfStoredAsync<ThreadListState>(StorageNames.ThreadList, list.GetGrainId());
         for (var row = 0; row < ThreadListGrain.Rows; row++)
         {
-            await ClearAsync<RowBucketState<ListedThreadState>>(storage, StorageNames.ThreadListRow, GrainId.Create("coplive-thread-list", $"{community.Id}+{row}"));
+            await storage.ClearIfStoredAsync<RowBucketState<ListedThreadState>>(StorageNames.ThreadListRow, GrainId.Create("coplive-thread-list", $"{community.Id}+{row}"));
         }
 
         var (threads, total) = await ListAsync(bob, community.Id);
@@ -134,15 +134,4 @@ public sealed class ThreadListTests(GatewayFixture fixture)
     }
 
     private static (string Titles, string? Total) Named((ThreadSummary[] Threads, string? Total) list) => (Titles(list.Threads), list.Total);
-
-    private static async Task ClearAsync<T>(IGrainStorage storage, string stateName, GrainId id)
-        where T : class, new()
-    {
-        var stored = new GrainState<T>(new T());
-        await storage.ReadStateAsync(stateName, id, stored);
-        if (stored.RecordExists)
-        {
-            await storage.ClearStateAsync(stateName, id, stored);
-        }
-    }
 }

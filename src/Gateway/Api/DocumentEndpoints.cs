@@ -51,13 +51,8 @@ public static class DocumentEndpoints
         return Results.Created($"/api/documents/{documentId}", document);
     }
 
-    private static async Task<ImmutableArray<DocumentDetails>> ListAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var caller = user.ToMemberIdentity();
-        var ids = await grains.GetCommunity(CoPLiveIds.Require(id, "community")).ListDocumentIdsAsync(caller);
-        var visible = await Task.WhenAll(ids.Select(d => grains.GetDocument(d).TryGetVisibleAsync(caller)));
-        return [.. visible.OfType<DocumentDetails>().OrderBy(d => d.Title, StringComparer.OrdinalIgnoreCase)];
-    }
+    private static Task<ImmutableArray<DocumentDetails>> ListAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        grains.GetDocumentList(CoPLiveIds.Require(id, "community")).ListAsync(user.ToMemberIdentity());
 
     private static async Task<IResult> ExportAsync(string id, string? format, ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -136,10 +136,6 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("AddDocument")]
     Task AddDocumentAsync(MemberIdentity caller, string documentId);
 
-    /// <summary>The ids of the community's documents, for members (each document decides whether the viewer may see it).</summary>
-    [Alias("ListDocumentIds")]
-    Task<ImmutableArray<string>> ListDocumentIdsAsync(MemberIdentity viewer);
-
     /// <summary>
     /// The ids of every thread, meetup and document, with no viewer and whatever their audience (empty if the community
     /// does not exist). For the community's analytics rebuild only: it reads their stored activity, never shows them.

@@ -22,9 +22,13 @@ public interface IDocumentGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<DocumentDetails> GetAsync(MemberIdentity viewer);
 
-    /// <summary>The document for a list, or null if <paramref name="viewer"/> may not see it.</summary>
-    [Alias("TryGetVisible")]
-    Task<DocumentDetails?> TryGetVisibleAsync(MemberIdentity viewer);
+    /// <summary>
+    /// The document for its community's list (<see cref="IDocumentListGrain"/>), whoever asks: the list decides who
+    /// sees it. Null if the document does not exist. Interleaves, so a list that builds itself never waits on a
+    /// document that waits on the list.
+    /// </summary>
+    [AlwaysInterleave, Alias("GetListing")]
+    Task<DocumentListing?> GetListingAsync();
 
     /// <summary>Checks that <paramref name="member"/> may be in the document's room ("document:{id}") for presence.</summary>
     [Alias("AuthorizeRoomEntry")]

@@ -208,11 +208,11 @@ public sealed partial class ActivityGrain(
         return visible.OfType<MeetupDetails>().ToImmutableDictionary(m => m.Id, m => m.Title, StringComparer.Ordinal);
     }
 
-    /// <summary>The documents with facts here that the viewer may see (each document decides, audience included).</summary>
+    /// <summary>The documents with facts here that the viewer may see (the community's document list decides, audience included).</summary>
     private async Task<IReadOnlySet<string>> VisibleDocumentIdsAsync(MemberIdentity viewer)
     {
-        var visible = await Task.WhenAll(S.Documents.Keys.Select(d => GrainFactory.GetDocument(d).TryGetVisibleAsync(viewer)));
-        return visible.OfType<Documents.DocumentDetails>().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var visible = await GrainFactory.GetDocumentList(Id).ListAsync(viewer);
+        return visible.Select(d => d.Id).Where(S.Documents.ContainsKey).ToHashSet(StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics of community {CommunityId} ignored a {Type} event of community {OtherCommunityId}")]

@@ -506,12 +506,6 @@ public sealed partial class CommunityGrain(
     public Task<CommunityMember?> FindMemberAsync(string userId) =>
         Task.FromResult(S.Created && userId is not null && _members.TryGetValue(userId, out var member) ? member.ToContract() : null);
 
-    public Task<ImmutableArray<string>> ListDocumentIdsAsync(MemberIdentity viewer)
-    {
-        RequireMember(viewer);
-        return Task.FromResult(S.Documents.ToImmutableArray());
-    }
-
     public Task<CommunityContentIds> ListContentIdsAsync() =>
         Task.FromResult(S.Created ? new CommunityContentIds([.. S.Threads], [.. S.Meetups], [.. S.Documents]) : new CommunityContentIds([], [], []));
 

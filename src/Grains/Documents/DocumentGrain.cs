@@ -192,13 +192,19 @@ public sealed partial class DocumentGrain(
             await community.RecordAudienceAsync(creator, new RoomId(RoomKind.Document, Id).ToString(), new Audience([.. audience]));
         }
 
+        // The list takes the document before it is stored: a list that does not take it refuses the creation (nothing
+        // of the document is stored, and the same request again creates it), so a stored document is never missing
+        // from its community's list.
+        var createdAt = DateTimeOffset.UtcNow;
+        await GrainFactory.GetDocumentList(communityId).PutAsync(
+            new DocumentListing(Id, communityId, title, document.Kind, audience is null ? null : new Audience([.. audience]), creator.UserId, createdAt, null));
         S.Created = true;
         S.CommunityId = communityId;
         S.Title = title;
         S.Kind = document.Kind;
         S.Audience = audience;
         S.CreatedBy = creator.UserId;
-        S.CreatedAt = DateTimeOffset.UtcNow;
+        S.CreatedAt = createdAt;
         await state.WriteStateAsync();
         _contentLoad = Task.CompletedTask;
         StartIdleTimer();
@@ -209,17 +215,7 @@ public sealed partial class DocumentGrain(
 
     public async Task<DocumentDetails> GetAsync(MemberIdentity viewer) => Details(await MayWriteAsync(await RequireReaderAsync(viewer), viewer));
 
-    public async Task<DocumentDetails?> TryGetVisibleAsync(MemberIdentity viewer)
-    {
-        try
-        {
-            return await GetAsync(viewer);
-        }
-        catch (CoPLiveException)
-        {
-            return null;
-        }
-    }
+    public Task<DocumentListing?> GetListingAsync() => Task.FromResult(S.Created ? Listing() : null);
 
     public async Task<RoomAccess> AuthorizeRoomEntryAsync(MemberIdentity member)
     {
@@ -411,6 +407,7 @@ public sealed partial class DocumentGrain(
         {
             S.StageOnlyMeetupId = next;
             await state.WriteStateAsync();
+            await HandInListingAsync();
         }
     }
 
@@ -440,8 +437,14 @@ public sealed partial class DocumentGrain(
         }
 
         var kept = await ItemAccess.ValidateAudienceAsync(Community, caller, audience);
+
+        // The list never shows the document to an organization that may not read it: it learns the audience both may
+        // read before the document stores the new one (a failure there refuses the change), and the new one after.
+        var both = S.Audience is null ? kept : kept is null ? S.Audience : [.. S.Audience.Intersect(kept, StringComparer.Ordinal)];
+        await GrainFactory.GetDocumentList(S.CommunityId).PutAsync(Listing() with { Audience = both is null ? null : new Audience([.. both]) });
         S.Audience = kept;
         await state.WriteStateAsync();
+        await HandInListingAsync();
         await Community.RecordAudienceAsync(caller, new RoomId(RoomKind.Document, Id).ToString(), kept is null ? null : new Audience([.. kept]));
         if (kept is not null)
         {
@@ -1039,7 +1042,7 @@ public sealed partial class DocumentGrain(
         access.Role != CommunityRole.Guest
         && (S.StageOnlyMeetupId is not { } meetupId || await GrainFactory.GetGrain<IMeetupGrain>(meetupId).IsOnStageAsync(member.UserId));
 
-    private DocumentDetails Details(bool canWrite) => new(
+    private DocumentListing Listing() => new(
         Id,
         S.CommunityId,
         S.Title,
@@ -1047,8 +1050,25 @@ public sealed partial class DocumentGrain(
         S.Audience is null ? null : new Audience([.. S.Audience]),
         S.CreatedBy,
         S.CreatedAt,
-        S.StageOnlyMeetupId,
-        canWrite);
+        S.StageOnlyMeetupId);
+
+    /// <summary>
+    /// Hands the listing to the community's document list. The document is already stored: a failing list is logged
+    /// and takes the listing with the document's next change, never the caller's failure.
+    /// </summary>
+    private async Task HandInListingAsync()
+    {
+        try
+        {
+            await GrainFactory.GetDocumentList(S.CommunityId).PutAsync(Listing());
+        }
+        catch (Exception exception)
+        {
+            LogListFailed(logger, exception, Id, S.CommunityId);
+        }
+    }
+
+    private DocumentDetails Details(bool canWrite) => Listing().WithAccess(canWrite);
 
     /// <summary>A member's editing session: their committed updates since they began, until a pause ends it.</summary>
     private sealed class EditSession(MemberIdentity member, string id, DateTimeOffset firstAt)
@@ -1101,6 +1121,9 @@ public sealed partial class DocumentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId}: ended {Count} editing sessions a previous activation left open")]
     private static partial void LogOrphanedSessionsEnded(ILogger logger, string documentId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: community {CommunityId}'s document list did not take its listing; it takes it with the document's next change")]
+    private static partial void LogListFailed(ILogger logger, Exception exception, string documentId, string communityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: its content could not be loaded from storage; the next open or edit tries again")]
     private static partial void LogContentNotLoaded(ILogger logger, Exception? exception, string documentId);

@@ -26,4 +26,6 @@ public static class StorageNames
     /// <summary>The grain storage Orleans streams keep their subscriptions in (the main ADO.NET storage).</summary>
     public const string PubSubStore = "PubSubStore";
     public const string DocumentState = "document";
+    public const string DocumentList = "document-list";
+    public const string DocumentListRow = "document-list-entries";
 }
