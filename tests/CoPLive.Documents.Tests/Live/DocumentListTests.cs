@@ -46,6 +46,8 @@ public sealed class DocumentListTests(LiveGatewayFixture fixture)
         Assert.Equal("Blast checklist:write, Meetup board:write", aliceNarrowed);
         Assert.Equal("Blast checklist:write, Meetup board:write", after);
         await scene.Olga.RefusedAsync(HttpMethod.Get, $"/api/communities/{scene.CommunityId}/documents", null, HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await scene.Alice.RefusedAsync(HttpMethod.Get, $"/api/communities/{CoPLiveIds.New("nowhere")}/documents", null, HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await scene.Alice.RefusedAsync(HttpMethod.Get, "/api/communities/Not%20An%20Id/documents", null, HttpStatusCode.BadRequest, ErrorCodes.InvalidId);
     }
 
     [Fact]
