@@ -11,7 +11,7 @@ namespace CoPLive.Gateway.Operations;
 /// </summary>
 public sealed class CoPLiveMetrics
 {
-    public const string MeterName = CoPLive.Documents.DocumentMetrics.MeterName;
+    public const string MeterName = CoPLiveMeter.Name;
 
     private const string RoomKindTag = "coplive.room.kind";
     private const string ErrorCodeTag = "error.code";

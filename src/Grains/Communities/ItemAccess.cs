@@ -36,6 +36,14 @@ public static class ItemAccess
         return access;
     }
 
+    /// <summary>
+    /// The organizations both audiences let read (null for both: the whole community): what an item's list may show
+    /// while the item changes from <paramref name="current"/> to <paramref name="next"/>, handed to the list before the
+    /// item stores the change, so that a failure between the two never shows the item to an organization that may not read it.
+    /// </summary>
+    public static List<string>? SharedAudience(List<string>? current, List<string>? next) =>
+        current is null ? next : next is null ? current : [.. current.Intersect(next, StringComparer.Ordinal)];
+
     /// <summary>Checks an audience: at least one organization, each admitted to the community; null stays null (the whole community).</summary>
     public static async Task<List<string>?> ValidateAudienceAsync(ICommunityGrain community, MemberIdentity caller, Audience? audience)
     {

@@ -110,9 +110,9 @@ public sealed partial class DocumentGrain(
             {
                 await load;
             }
-            catch (Exception exception)
+            catch (Exception)
             {
-                LogContentNotLoaded(logger, exception, Id);
+                // Logged by the load.
             }
         }
 
@@ -440,7 +440,7 @@ public sealed partial class DocumentGrain(
 
         // The list never shows the document to an organization that may not read it: it learns the audience both may
         // read before the document stores the new one (a failure there refuses the change), and the new one after.
-        var both = S.Audience is null ? kept : kept is null ? S.Audience : [.. S.Audience.Intersect(kept, StringComparer.Ordinal)];
+        var both = ItemAccess.SharedAudience(S.Audience, kept);
         await GrainFactory.GetDocumentList(S.CommunityId).PutAsync(Listing() with { Audience = both is null ? null : new Audience([.. both]) });
         S.Audience = kept;
         await state.WriteStateAsync();
@@ -733,16 +733,29 @@ public sealed partial class DocumentGrain(
     /// </summary>
     private Task EnsureContentAsync()
     {
-        if (_contentLoad is { IsFaulted: true } or { IsCanceled: true })
+        if (_contentLoad is { IsFaulted: true })
         {
-            LogContentNotLoaded(logger, _contentLoad.Exception, Id);
             _contentLoad = null;
         }
 
         return _contentLoad ??= LoadContentAsync();
     }
 
+    /// <summary>Loads the content; a failure (storage, or a stored update that does not decode) is logged here, once, and thrown to the callers.</summary>
     private async Task LoadContentAsync()
+    {
+        try
+        {
+            await LoadContentCoreAsync();
+        }
+        catch (Exception exception)
+        {
+            LogContentNotLoaded(logger, exception, Id);
+            throw;
+        }
+    }
+
+    private async Task LoadContentCoreAsync()
     {
         var started = Stopwatch.GetTimestamp();
         var stored = await store.LoadAsync(Id, CancellationToken.None);
@@ -1126,7 +1139,7 @@ public sealed partial class DocumentGrain(
     private static partial void LogListFailed(ILogger logger, Exception exception, string documentId, string communityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Document {DocumentId}: its content could not be loaded from storage; the next open or edit tries again")]
-    private static partial void LogContentNotLoaded(ILogger logger, Exception? exception, string documentId);
+    private static partial void LogContentNotLoaded(ILogger logger, Exception exception, string documentId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Document {DocumentId}: loaded a snapshot of {SnapshotBytes} bytes and {TailCount} logged updates (read {ReadMilliseconds} ms, in all {ElapsedMilliseconds} ms)")]
     private static partial void LogLoaded(ILogger logger, string documentId, int snapshotBytes, int tailCount, double readMilliseconds, double elapsedMilliseconds);

@@ -3,20 +3,17 @@ using System.Diagnostics.Metrics;
 namespace CoPLive.Documents;
 
 /// <summary>
-/// The document grains' instruments, on the node's meter (<see cref="MeterName"/>, exported at /metrics with the
-/// gateway's own); docs/operations.md says what each one means.
+/// The document grains' instruments, on the node's meter (<see cref="CoPLiveMeter"/>); docs/operations.md says what
+/// each one means.
 /// </summary>
 public sealed class DocumentMetrics
 {
-    /// <summary>The node's meter: the gateway's instruments and these.</summary>
-    public const string MeterName = "CoPLive";
-
     private readonly Counter<long> _contentLoads;
     private readonly Counter<long> _contentLoadedBytes;
 
     public DocumentMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(CoPLiveMeter.Name);
         _contentLoads = meter.CreateCounter<long>(
             "coplive.document.content_loads",
             "{load}",

@@ -134,7 +134,7 @@ public sealed partial class ThreadGrain(
 
         // The list never shows the thread to an organization that may not read it: it learns the audience both may
         // read before the thread stores the new one (a failure there refuses the change), and the new one after.
-        var both = S.Audience is null ? kept : kept is null ? S.Audience : [.. S.Audience.Intersect(kept, StringComparer.Ordinal)];
+        var both = ItemAccess.SharedAudience(S.Audience, kept);
         await GrainFactory.GetThreadList(S.CommunityId).PutAsync(Summary() with { Audience = both is null ? null : new Audience([.. both]) });
         S.Audience = kept;
         await state.WriteStateAsync();
