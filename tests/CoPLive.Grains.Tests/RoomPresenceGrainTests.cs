@@ -230,6 +230,30 @@ public sealed class RoomPresenceGrainTests(ClusterFixture fixture)
         Assert.Equal([alice.UserId], otherEpoch.Snapshot.Members.Select(m => m.UserId));
     }
 
+    [Fact]
+    public async Task ASignalFromAConnectionTheRoomDoesNotHold_IsDropped_AndTheNextGoodOneIsNumberedNext()
+    {
+        // Signals are one-way: the gateway refuses what it can see, and the grain drops what slipped past it
+        // (a connection evicted while its signal was on its way, a payload the gateway should have refused).
+        var room = RoomId.ForCommunity(Members.NewId("c"));
+        var presence = fixture.Grains.GetRoomPresence(room);
+        var node = new RecordingObserver();
+        await presence.SubscribeAsync("node-a", fixture.Client.CreateObjectReference<IGatewayObserver>(node), TimeSpan.FromMinutes(1));
+        var alice = Members.New("Alice", "northwind");
+        await presence.EnterAsync(new RoomConnection("c1", "node-a", alice), RoomAccess.Open);
+        await node.WaitForAsync(1);
+
+        await presence.SignalAsync("evicted", "from a connection the room does not hold");
+        await presence.SignalAsync("c1", "");
+        await presence.SignalAsync("c1", new string('x', Common.Limits.SignalLength + 1));
+        await presence.SignalAsync("c1", "fine");
+        var events = await node.WaitForAsync(2);
+
+        var signal = Assert.IsType<SignalSent>(events[1]);
+        Assert.Equal(("fine", alice.UserId, 2L), (signal.Payload, signal.UserId, signal.Seq));
+        Assert.Equal([alice.UserId], (await presence.GetSnapshotAsync("northwind")).Members.Select(m => m.UserId));
+    }
+
     private sealed class RecordingObserver : IGatewayObserver
     {
         private readonly ConcurrentQueue<RoomEvent> _events = new();

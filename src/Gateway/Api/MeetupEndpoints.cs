@@ -49,13 +49,13 @@ public static class MeetupEndpoints
         return routes;
     }
 
-    private static IMeetupGrain Meetup(IGrainFactory grains, string id) => grains.GetGrain<IMeetupGrain>(CoPLiveIds.Require(id, "meetup"));
+    private static IMeetupGrain Meetup(IGrainFactory grains, string id) => grains.GetMeetup(CoPLiveIds.Require(id, "meetup"));
 
     private static async Task<IResult> CreateAsync(string id, CreateMeetupRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         CoPLiveIds.Require(id, "community");
         var meetupId = request.Id is null ? CoPLiveIds.New(request.Title) : CoPLiveIds.Require(request.Id, "meetup");
-        var meetup = await grains.GetGrain<IMeetupGrain>(meetupId).CreateAsync(
+        var meetup = await grains.GetMeetup(meetupId).CreateAsync(
             id,
             new NewMeetup(
                 request.Title!,
@@ -71,7 +71,7 @@ public static class MeetupEndpoints
     {
         var caller = user.ToMemberIdentity();
         var ids = await grains.GetCommunity(CoPLiveIds.Require(id, "community")).ListMeetupIdsAsync(caller);
-        var visible = await Task.WhenAll(ids.Select(m => grains.GetGrain<IMeetupGrain>(m).TryGetVisibleAsync(caller)));
+        var visible = await Task.WhenAll(ids.Select(m => grains.GetMeetup(m).TryGetVisibleAsync(caller)));
         return [.. visible.OfType<MeetupDetails>().OrderBy(m => m.StartsAt)];
     }
 }

@@ -34,5 +34,5 @@ public sealed partial class LiveHub
 
     private CoPLive.Identity.MemberIdentity Caller => Context.User!.ToMemberIdentity();
 
-    private IMeetupGrain Meetup(string meetupId) => grains.GetGrain<IMeetupGrain>(CoPLiveIds.Require(meetupId, "meetup"));
+    private IMeetupGrain Meetup(string meetupId) => grains.GetMeetup(CoPLiveIds.Require(meetupId, "meetup"));
 }

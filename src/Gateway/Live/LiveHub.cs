@@ -76,12 +76,29 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     /// Sends an ephemeral signal (a cursor, an awareness state; at most 4,000 characters) to everyone in the room,
     /// the caller included, as a signal-sent event. The connection must be in the room.
     /// </summary>
+    /// <remarks>
+    /// Checked here, so that the grain's call can be one-way: the hub returns once the signal is on its way, and
+    /// a signal costs the room's grain one message instead of a request and its response.
+    /// </remarks>
     public Task Signal(string room, string payload)
     {
         var roomId = RoomId.Parse(room);
-        return roomId.Kind == RoomKind.Member
-            ? throw Common.CoPLiveException.Forbidden("A personal room carries notifications only; send signals in a shared room.")
-            : grains.GetRoomPresence(roomId).SignalAsync(Context.ConnectionId, payload);
+        if (roomId.Kind == RoomKind.Member)
+        {
+            throw Common.CoPLiveException.Forbidden("A personal room carries notifications only; send signals in a shared room.");
+        }
+
+        if (!rooms.Contains(roomId, Context.ConnectionId))
+        {
+            throw Common.CoPLiveException.Forbidden("Enter the room before sending signals to it.");
+        }
+
+        if (SignalSent.Refusal(payload) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        return grains.GetRoomPresence(roomId).SignalAsync(Context.ConnectionId, payload);
     }
 
     /// <summary>Leaves a room. Leaving a room one is not in changes nothing.</summary>
@@ -145,7 +162,7 @@ public sealed partial class LiveHub(GatewayRooms rooms, GatewayNode node, IGrain
     private Task<RoomAccess> AuthorizeAsync(RoomId room, MemberIdentity member) => room.Kind switch
     {
         RoomKind.Community => grains.GetCommunity(room.Id).AuthorizeRoomEntryAsync(member),
-        RoomKind.Meetup => grains.GetGrain<Meetups.IMeetupGrain>(room.Id).AuthorizeRoomEntryAsync(member),
+        RoomKind.Meetup => grains.GetMeetup(room.Id).AuthorizeRoomEntryAsync(member),
         RoomKind.Thread => grains.GetThread(room.Id).AuthorizeRoomEntryAsync(member),
         RoomKind.Member => room.Id == member.UserId
             ? Task.FromResult(RoomAccess.Open)

@@ -138,12 +138,19 @@ public sealed partial class RoomEventSender(
         }
 
         var written = Task.WhenAll(waiting.Select(o => o.WhenIdle()));
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
-        var timeout = Task.Delay(options.Value.SlowClientPatience, patience.Token);
-        if (await Task.WhenAny(written, timeout) == written)
+        if (written.IsCompletedSuccessfully)
         {
-            await patience.CancelAsync();
             return;
+        }
+
+        try
+        {
+            await written.WaitAsync(options.Value.SlowClientPatience, _stopping);
+            return;
+        }
+        catch (TimeoutException)
+        {
+            // Patience ran out: those still writing are behind.
         }
 
         var behind = 0;

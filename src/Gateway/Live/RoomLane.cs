@@ -30,13 +30,17 @@ public sealed class RoomLane
     public bool TryWrite(object item) => _queue.Writer.TryWrite(new Queued(item, Stopwatch.GetTimestamp()));
 
     /// <summary>Waits up to <paramref name="idle"/> for work; false when the lane stayed idle.</summary>
-    public async Task<bool> WaitForWorkAsync(TimeSpan idle, CancellationToken cancellationToken)
-    {
-        if (_carried is not null)
-        {
-            return true;
-        }
+    /// <remarks>
+    /// Work already waiting returns at once, without the idle timer: a busy room asks after every send, and a
+    /// timer per ask was most of what the process's timer thread did under a signal flood.
+    /// </remarks>
+    public ValueTask<bool> WaitForWorkAsync(TimeSpan idle, CancellationToken cancellationToken) =>
+        _carried is not null || _queue.Reader.TryPeek(out _)
+            ? ValueTask.FromResult(true)
+            : new ValueTask<bool>(WaitForIdleTimeoutAsync(idle, cancellationToken));
 
+    private async Task<bool> WaitForIdleTimeoutAsync(TimeSpan idle, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(idle);
         try

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace CoPLive.Rooms;
 
@@ -84,8 +85,10 @@ public interface IRoomPresenceGrain : IGrainWithStringKey
     /// <summary>
     /// A connection in the room sends an ephemeral signal to everyone in it (a cursor, an awareness state):
     /// published at once as <see cref="SignalSent"/> with the room's next sequence number, never persisted.
-    /// Refused with <c>forbidden</c> for a connection that is not in the room.
+    /// One-way, so the sender's hub call does not wait for a response: the gateway checks the payload and that
+    /// the connection is in the room before it calls, and the grain drops a signal from a connection it does not
+    /// hold (one evicted while the call was on its way), or one the gateway should have refused.
     /// </summary>
-    [Alias("Signal")]
+    [OneWay, Alias("Signal")]
     Task SignalAsync(string connectionId, string payload);
 }

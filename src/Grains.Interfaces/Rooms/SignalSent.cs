@@ -20,6 +20,14 @@ public sealed record SignalSent(
     [JsonIgnore]
     public override bool VariesByOrganization => Counted && UserId is not null;
 
+    /// <summary>Why <paramref name="payload"/> cannot be sent as a signal (an empty one, or one over the limit), or null.</summary>
+    public static Common.CoPLiveException? Refusal(string? payload) =>
+        string.IsNullOrEmpty(payload)
+            ? Common.CoPLiveException.Invalid("A signal needs a payload.")
+            : payload.Length > Common.Limits.SignalLength
+                ? new Common.CoPLiveException(Common.ErrorCodes.TooLarge, $"A signal's payload is longer than {Common.Limits.SignalLength} characters.")
+                : null;
+
     public override RoomEvent For(string viewerOrganizationId) =>
         VariesByOrganization && viewerOrganizationId != OrganizationId ? this with { UserId = null } : this;
 }

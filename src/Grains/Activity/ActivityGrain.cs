@@ -127,7 +127,7 @@ public sealed partial class ActivityGrain(
         var contents = await GrainFactory.GetCommunity(Id).ListContentIdsAsync();
         var histories = await Task.WhenAll(
             contents.Threads.Select(t => GrainFactory.GetThread(t).ReplayActivityAsync())
-                .Concat(contents.Meetups.Select(m => GrainFactory.GetGrain<IMeetupGrain>(m).ReplayActivityAsync()))
+                .Concat(contents.Meetups.Select(m => GrainFactory.GetMeetup(m).ReplayActivityAsync()))
                 .Concat(contents.Documents.Select(d => GrainFactory.GetDocument(d).ReplayActivityAsync())));
         var events = histories.SelectMany(h => h).OrderBy(e => e.At).ToList();
         var rebuilt = new ActivityState { EventsApplied = recovering ? Math.Max(S.EventsApplied, events.Count) : S.EventsApplied, Open = true };
@@ -204,7 +204,7 @@ public sealed partial class ActivityGrain(
     /// <summary>Titles of the meetups with facts here that the viewer may see (each meetup decides, audience included).</summary>
     private async Task<IReadOnlyDictionary<string, string>> VisibleMeetupTitlesAsync(MemberIdentity viewer)
     {
-        var visible = await Task.WhenAll(S.Meetups.Keys.Select(m => GrainFactory.GetGrain<IMeetupGrain>(m).TryGetVisibleAsync(viewer)));
+        var visible = await Task.WhenAll(S.Meetups.Keys.Select(m => GrainFactory.GetMeetup(m).TryGetVisibleAsync(viewer)));
         return visible.OfType<MeetupDetails>().ToImmutableDictionary(m => m.Id, m => m.Title, StringComparer.Ordinal);
     }
 

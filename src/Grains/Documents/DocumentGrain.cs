@@ -6,7 +6,6 @@ using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Documents.Yjs;
 using CoPLive.Identity;
-using CoPLive.Meetups;
 using CoPLive.Rooms;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -1053,7 +1052,7 @@ public sealed partial class DocumentGrain(
 
     private async Task<bool> MayWriteAsync(MemberAccess access, MemberIdentity member) =>
         access.Role != CommunityRole.Guest
-        && (S.StageOnlyMeetupId is not { } meetupId || await GrainFactory.GetGrain<IMeetupGrain>(meetupId).IsOnStageAsync(member.UserId));
+        && (S.StageOnlyMeetupId is not { } meetupId || await GrainFactory.GetMeetup(meetupId).IsOnStageAsync(member.UserId));
 
     private DocumentListing Listing() => new(
         Id,

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using CoPLive.Common;
 using CoPLive.Communities;
 using CoPLive.Identity;
-using CoPLive.Meetups;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -94,7 +93,7 @@ public sealed partial class DocumentListGrain(
         {
             foreach (var meetupId in visible.Select(d => d.StageOnlyMeetupId).OfType<string>().Distinct(StringComparer.Ordinal))
             {
-                onStage[meetupId] = await GrainFactory.GetGrain<IMeetupGrain>(meetupId).IsOnStageAsync(viewer.UserId);
+                onStage[meetupId] = await GrainFactory.GetMeetup(meetupId).IsOnStageAsync(viewer.UserId);
             }
         }
 

@@ -203,19 +203,11 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
 
     public Task SignalAsync(string connectionId, string payload)
     {
-        if (!_connections.TryGetValue(connectionId ?? "", out var connection))
+        if (!_connections.TryGetValue(connectionId ?? "", out var connection) || SignalSent.Refusal(payload) is not null)
         {
-            throw Common.CoPLiveException.Forbidden("Enter the room before sending signals to it.");
-        }
-
-        if (string.IsNullOrEmpty(payload))
-        {
-            throw Common.CoPLiveException.Invalid("A signal needs a payload.");
-        }
-
-        if (payload.Length > Common.Limits.SignalLength)
-        {
-            throw new Common.CoPLiveException(Common.ErrorCodes.TooLarge, $"A signal's payload is longer than {Common.Limits.SignalLength} characters.");
+            // The gateway refused what it could see; this is a connection evicted while its signal was on its way.
+            LogSignalDropped(logger, Room, connectionId);
+            return Task.CompletedTask;
         }
 
         var member = connection.Member;
@@ -363,7 +355,7 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
         var left = _presentBeforeTick.Where(c => c.Value is not null && !_members.ContainsKey(c.Key)).Select(c => c.Value!).ToImmutableArray();
         if (entered.Length + left.Length > 0)
         {
-            Send(room.Value.Id, () => GrainFactory.GetGrain<Meetups.IMeetupGrain>(room.Value.Id).RecordPresenceAsync(entered, left));
+            Send(room.Value.Id, () => GrainFactory.GetMeetup(room.Value.Id).RecordPresenceAsync(entered, left));
         }
     }
 
@@ -440,6 +432,9 @@ public sealed partial class RoomPresenceGrain(IOptions<PresenceOptions> options,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {Room}: access revoked for {ConnectionCount} connections ({Code})")]
     private static partial void LogRevoked(ILogger logger, string room, int connectionCount, string code);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Room {Room}: a signal of connection {ConnectionId}, which is not in the room, was dropped")]
+    private static partial void LogSignalDropped(ILogger logger, string room, string? connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room {Room}: calling gateway node {GatewayNodeId} failed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string room, string gatewayNodeId);
