@@ -14,6 +14,8 @@ public static class DocumentEndpoints
         var communities = routes.MapGroup("/api/communities/{id}/documents").RequireAuthorization();
         communities.MapPost("/", CreateAsync);
         communities.MapGet("/", ListAsync);
+        communities.MapPost("/reindex", async (string id, ClaimsPrincipal user, IGrainFactory grains) =>
+            new DocumentsReindexed(await grains.GetDocumentList(CoPLiveIds.Require(id, "community")).ReindexAsync(user.ToMemberIdentity())));
 
         var documents = routes.MapGroup("/api/documents/{id}").RequireAuthorization();
         documents.MapGet("/", (string id, ClaimsPrincipal user, IGrainFactory grains) => Document(grains, id).GetAsync(user.ToMemberIdentity()));

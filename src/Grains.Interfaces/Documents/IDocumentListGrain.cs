@@ -23,4 +23,12 @@ public interface IDocumentListGrain : IGrainWithStringKey
     /// </summary>
     [Alias("List")]
     Task<ImmutableArray<DocumentDetails>> ListAsync(MemberIdentity viewer);
+
+    /// <summary>
+    /// Asks every document of the community for its listing again and keeps exactly those: the repair for a list that
+    /// a failed hand-in left behind (coordinators; not-found or forbidden as the community answers). Returns how many
+    /// documents the list holds after it.
+    /// </summary>
+    [Alias("Reindex")]
+    Task<int> ReindexAsync(MemberIdentity caller);
 }

@@ -101,6 +101,29 @@ public sealed partial class DocumentListGrain(
             access.Role != CommunityRole.Guest && (d.StageOnlyMeetupId is not { } meetupId || onStage[meetupId])))];
     }
 
+    public async Task<int> ReindexAsync(MemberIdentity caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var community = GrainFactory.GetCommunity(CommunityId);
+        if ((await community.GetMemberAccessAsync(caller)).Role != CommunityRole.Coordinator)
+        {
+            throw CoPLiveException.Forbidden("Only a coordinator may reindex the community's documents.");
+        }
+
+        var ids = (await community.ListContentIdsAsync()).Documents;
+        var replaced = await TakeListingsAsync(ids);
+        var gone = _documents.Values.Select(d => d.Id).Except(ids, StringComparer.Ordinal).ToList();
+        gone.ForEach(id => _documents.Remove(id));
+        await WriteOrDropAsync();
+        if (!state.RecordExists)
+        {
+            await state.WriteStateAsync();
+        }
+
+        LogReindexed(logger, CommunityId, _documents.Count, replaced, gone.Count);
+        return _documents.Count;
+    }
+
     /// <summary>
     /// Fills a list that never was from the documents themselves (a community whose documents were created before
     /// lists existed; for a new community, none): once per community. Documents that hand their listing in meanwhile
@@ -117,18 +140,30 @@ public sealed partial class DocumentListGrain(
         }
 
         var missing = ids.Where(id => !_documents.ContainsKey(id)).ToList();
-        foreach (var chunk in missing.Chunk(BuildConcurrency))
-        {
-            var listings = await Task.WhenAll(chunk.Select(id => GrainFactory.GetDocument(id).GetListingAsync()));
-            foreach (var listing in listings.OfType<DocumentListing>())
-            {
-                _documents.Set(listing.Id, ListedDocumentState.From(listing));
-            }
-        }
-
+        await TakeListingsAsync(missing);
         await WriteOrDropAsync();
         await state.WriteStateAsync();
         LogBuilt(logger, CommunityId, _documents.Count, missing.Count);
+    }
+
+    /// <summary>Asks the documents for their listings, some at a time, and keeps those that differ; returns how many did.</summary>
+    private async Task<int> TakeListingsAsync(IReadOnlyCollection<string> documentIds)
+    {
+        var replaced = 0;
+        foreach (var chunk in documentIds.Chunk(BuildConcurrency))
+        {
+            var listings = await Task.WhenAll(chunk.Select(id => GrainFactory.GetDocument(id).GetListingAsync()));
+            foreach (var listed in listings.OfType<DocumentListing>().Select(ListedDocumentState.From))
+            {
+                if (!_documents.TryGetValue(listed.Id, out var held) || !held.SameAs(listed))
+                {
+                    _documents.Set(listed.Id, listed);
+                    replaced++;
+                }
+            }
+        }
+
+        return replaced;
     }
 
     /// <summary>Writes the changed rows; if a write fails, the activation is dropped, so the next call starts from what storage holds.</summary>
@@ -144,6 +179,9 @@ public sealed partial class DocumentListGrain(
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document list of community {CommunityId} reindexed: {Count} documents, {Replaced} listings replaced, {Removed} removed")]
+    private static partial void LogReindexed(ILogger logger, string communityId, int count, int replaced, int removed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document list of community {CommunityId} built: {Count} documents, {Asked} asked for their listing")]
     private static partial void LogBuilt(ILogger logger, string communityId, int count, int asked);

@@ -76,6 +76,31 @@ public sealed class DocumentListTests(LiveGatewayFixture fixture)
         Assert.Equal("Berm heights:write, Culvert sketch:write, Northwind only:write", alice);
     }
 
+    [Fact]
+    public async Task AReindex_ReplacesWhatAFailedHandInLeftBehind_AndOnlyCoordinatorsMayAskForIt()
+    {
+        var scene = await DocumentScene.CreateAsync(Address);
+        var document = await scene.CreateDocumentAsync(title: "Berm heights");
+
+        // As a hand-in that failed leaves it: the list holds a listing the document no longer has.
+        var grains = fixture.Gateway.Services.GetRequiredService<IGrainFactory>();
+        var stale = (await grains.GetDocument(document.Id).GetListingAsync())! with { Title = "Stale title" };
+        await grains.GetDocumentList(scene.CommunityId).PutAsync(stale);
+        var reindex = $"/api/communities/{scene.CommunityId}/documents/reindex";
+
+        var before = await ListedAsync(scene.Bob, scene);
+        await scene.Bob.RefusedAsync(HttpMethod.Post, reindex, null, HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+        await scene.Olga.RefusedAsync(HttpMethod.Post, reindex, null, HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        var afterRefusals = await ListedAsync(scene.Bob, scene);
+        var reindexed = await scene.Alice.SendAsync<System.Text.Json.JsonElement>(HttpMethod.Post, reindex, null);
+        var after = await ListedAsync(scene.Bob, scene);
+
+        Assert.Equal("Stale title:write", before);
+        Assert.Equal(before, afterRefusals);
+        Assert.Equal(1, reindexed.GetProperty("documents").GetInt32());
+        Assert.Equal("Berm heights:write", after);
+    }
+
     /// <summary>The titles in the list as <paramref name="viewer"/> gets it, each with whether they may write.</summary>
     private static async Task<string> ListedAsync(DocumentScene.Person viewer, DocumentScene scene)
     {
